@@ -32,3 +32,12 @@ type Sentence struct {
 	Text   string
 	Tokens []Token
 }
+
+// Span is a named-entity mention: tokens [Start, End) of a sentence with an
+// entity type of the extraction contract (PERSON, ORG, GPE, LOC, NORP,
+// GROUP, FAC, EVENT, PRODUCT, WORK, LAW, MISC).
+type Span struct {
+	Start int
+	End   int
+	Type  string
+}
