@@ -55,13 +55,7 @@ func usagef(format string, args ...any) error {
 // commands is the command table.
 func commands() []*Command {
 	return []*Command{
-		loadCommand(),
-		extractCommand(),
-		queriesCommand(),
-		queryCommand(),
-		exportCommand(),
-		importCommand(),
-		statsCommand(),
+		nlpCommand(),
 	}
 }
 
