@@ -1,0 +1,213 @@
+package graph
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"unicode/utf8"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/nquads"
+)
+
+var errEOF = io.EOF
+
+// MaxNQuadsLine is the longest N-Quads line Import accepts.
+const MaxNQuadsLine = 16 << 20
+
+// importBatch is how many quads Import writes per transaction.
+const importBatch = 10000
+
+// ParseError reports a malformed N-Quads line.
+type ParseError struct {
+	Path string // file name, or "-" for standard input
+	Line int    // 1-based
+	Err  error
+}
+
+func (e *ParseError) Error() string {
+	return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+}
+
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// ErrLineTooLong means an N-Quads line exceeded MaxNQuadsLine.
+var ErrLineTooLong = errors.New("line too long")
+
+// ReadNQuads parses W3C N-Quads 1.1 from r, calling fn for every quad. Blank
+// lines and comments are skipped. The first malformed line stops it with a
+// *ParseError naming path and line.
+func ReadNQuads(r io.Reader, path string, fn func(quad.Quad) error) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var line []byte
+	for n := 1; ; n++ {
+		var err error
+		line, err = readLine(br, line[:0])
+		if err == io.EOF && len(line) == 0 {
+			return nil
+		}
+		if errors.Is(err, ErrLineTooLong) {
+			return &ParseError{Path: path, Line: n, Err: err}
+		}
+		if err != nil && err != io.EOF {
+			return fmt.Errorf("read %s: %w", path, err)
+		}
+		if t := bytes.TrimSpace(line); len(t) > 0 && t[0] != '#' {
+			q, perr := parseQuad(t)
+			if perr != nil {
+				return &ParseError{Path: path, Line: n, Err: perr}
+			}
+			if ferr := fn(q); ferr != nil {
+				return ferr
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+	}
+}
+
+func parseQuad(line []byte) (quad.Quad, error) {
+	if !utf8.Valid(line) {
+		return quad.Quad{}, errors.New("invalid UTF-8")
+	}
+	q, err := nquads.Parse(string(line))
+	if err != nil {
+		return quad.Quad{}, err
+	}
+	if !q.IsValid() {
+		return quad.Quad{}, errors.New("incomplete quad")
+	}
+	for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
+		if iri, ok := v.(quad.IRI); ok && !validIRI(string(iri)) {
+			return quad.Quad{}, fmt.Errorf("invalid IRI <%s>", string(iri))
+		}
+	}
+	return q, nil
+}
+
+// validIRI rejects characters N-Quads forbids inside IRIREF.
+func validIRI(s string) bool {
+	for _, r := range s {
+		if r <= 0x20 || r == '<' || r == '>' || r == '"' || r == '{' || r == '}' || r == '|' || r == '^' || r == '`' || r == '\\' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// readLine reads one line without its end, refusing lines over
+// MaxNQuadsLine without buffering them whole.
+func readLine(br *bufio.Reader, buf []byte) ([]byte, error) {
+	for {
+		chunk, isPrefix, err := br.ReadLine()
+		if len(buf)+len(chunk) > MaxNQuadsLine {
+			return buf, ErrLineTooLong
+		}
+		buf = append(buf, chunk...)
+		if err != nil {
+			return buf, err
+		}
+		if !isPrefix {
+			return buf, nil
+		}
+	}
+}
+
+// Import reads N-Quads from r (named path in errors) into the store. The
+// input is checked whole before anything is written, so a malformed line
+// leaves the store unchanged; valid input is written in batched
+// transactions. It returns the number of new quads.
+func (s *Store) Import(ctx context.Context, r io.Reader, path string) (int, error) {
+	if s.w == nil {
+		return 0, ErrReadOnly
+	}
+	f, cleanup, err := seekable(r)
+	if err != nil {
+		return 0, fmt.Errorf("import %s: %w", path, err)
+	}
+	defer cleanup()
+	if err := ReadNQuads(f, path, func(quad.Quad) error { return ctx.Err() }); err != nil {
+		return 0, err
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return 0, fmt.Errorf("import %s: %w", path, err)
+	}
+	added := 0
+	batch := make([]quad.Quad, 0, importBatch)
+	flush := func() error {
+		n, err := s.AddQuads(ctx, batch)
+		added += n
+		batch = batch[:0]
+		return err
+	}
+	err = ReadNQuads(f, path, func(q quad.Quad) error {
+		batch = append(batch, q)
+		if len(batch) == importBatch {
+			return flush()
+		}
+		return nil
+	})
+	if err == nil && len(batch) > 0 {
+		err = flush()
+	}
+	return added, err
+}
+
+// seekable returns r as a seekable file, spooling it to a temporary file
+// when it is not one already.
+func seekable(r io.Reader) (io.ReadSeeker, func(), error) {
+	if f, ok := r.(*os.File); ok {
+		if _, err := f.Seek(0, io.SeekCurrent); err == nil {
+			return f, func() {}, nil
+		}
+	}
+	tmp, err := os.CreateTemp("", "newsgraph-import-*.nq")
+	if err != nil {
+		return nil, nil, err
+	}
+	cleanup := func() { tmp.Close(); os.Remove(tmp.Name()) }
+	if _, err := io.Copy(tmp, r); err != nil {
+		cleanup()
+		return nil, nil, err
+	}
+	if _, err := tmp.Seek(0, io.SeekStart); err != nil {
+		cleanup()
+		return nil, nil, err
+	}
+	return tmp, cleanup, nil
+}
+
+// Export writes every quad of the store to w as N-Quads and returns how
+// many it wrote.
+func (s *Store) Export(ctx context.Context, w io.Writer) (int, error) {
+	r := cgraph.NewQuadStoreReader(s.qs)
+	defer r.Close()
+	enc := nquads.NewWriter(w)
+	n := 0
+	for {
+		q, err := r.ReadQuad()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return n, fmt.Errorf("export: %w", err)
+		}
+		if err := ctx.Err(); err != nil {
+			return n, err
+		}
+		if err := enc.WriteQuad(q); err != nil {
+			return n, fmt.Errorf("export: %w", err)
+		}
+		n++
+	}
+	if err := enc.Close(); err != nil {
+		return n, fmt.Errorf("export: %w", err)
+	}
+	return n, nil
+}
