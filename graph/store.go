@@ -276,4 +276,3 @@ func (s *Store) Stats(ctx context.Context) (*Stats, error) {
 	}
 	return st, nil
 }
-
