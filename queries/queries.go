@@ -4,6 +4,7 @@
 //	// name: claims
 //	// description: attributed claims with speaker, cue, ...
 //	// param: speaker? name, alias or IRI of the speaker
+//	// columns: speaker, cue, content
 //
 // A trailing "?" marks an optional parameter. Build prepends the shared
 // prelude (saved/prelude.js) and a `params` object holding the arguments,
@@ -37,6 +38,8 @@ type Query struct {
 	Name        string
 	Description string
 	Params      []Param
+	// Columns is the preferred column order of table output.
+	Columns []string
 	// Text is the query body (without prelude and parameters).
 	Text string
 }
@@ -107,6 +110,12 @@ func Parse(src string) (Query, error) {
 			q.Name = val
 		case "description":
 			q.Description = val
+		case "columns":
+			for _, c := range strings.Split(val, ",") {
+				if c = strings.TrimSpace(c); c != "" {
+					q.Columns = append(q.Columns, c)
+				}
+			}
 		case "param":
 			name, desc, _ := strings.Cut(val, " ")
 			p := Param{Name: strings.TrimSuffix(name, "?"), Optional: strings.HasSuffix(name, "?"), Description: strings.TrimSpace(desc)}

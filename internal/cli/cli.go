@@ -55,6 +55,11 @@ func usagef(format string, args ...any) error {
 // commands is the command table.
 func commands() []*Command {
 	return []*Command{
+		queriesCommand(),
+		queryCommand(),
+		exportCommand(),
+		importCommand(),
+		statsCommand(),
 		nlpCommand(),
 	}
 }
