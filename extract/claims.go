@@ -1,0 +1,511 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+)
+
+// claim is an attributed statement before ids are assigned.
+type claim struct {
+	s, cue      int
+	cueLemma    string
+	speaker     int
+	speakerTok  int
+	speakerText string
+	content     string
+	cspans      []span // content spans (code points)
+	clo, chi    int    // content tokens in the cue sentence, -1 if none
+	quote       bool
+	quoteIdx    int
+	firstPerson bool
+	reportedBy  []int
+	time        *timex
+	cert        string
+	figures     []figure
+	places      []int
+}
+
+// findClaims finds attribution cues and builds claims. Cues outside quotes
+// come first so that first-person cues inside a quote ("We now assess")
+// can be given the quote's speaker.
+func (st *state) findClaims() {
+	figs := st.findFigures()
+	var all []*claim
+	relayed := map[tokRef][]int{}
+	// "according to Y": Y relays the claim of the clause
+	for _, s := range st.sents {
+		for t := range s.toks {
+			if s.lower(t) != "according" || t+1 >= len(s.toks) || s.lower(t+1) != "to" {
+				continue
+			}
+			y := s.head(t)
+			if y < 0 {
+				continue
+			}
+			h := s.head(y)
+			if h < 0 {
+				continue
+			}
+			src := st.npEntity(s, y)
+			if cueLemmas[s.lemma(h)] && s.child(h, "nsubj") >= 0 {
+				if src >= 0 {
+					relayed[tokRef{s.idx, h}] = append(relayed[tokRef{s.idx, h}], src)
+				}
+				continue
+			}
+			lo, hi := s.subtree(h, func(c int) bool { return c == y || s.rel(c) == "punct" && (c == y+1 || c < y) })
+			lo, hi = s.trim(lo, hi, false)
+			if y > lo && y < hi {
+				// "X, according to Y, did Z": keep the text around Y
+				ylo, yhi := s.subtree(y, nil)
+				if ylo <= lo {
+					lo = yhi + 1
+				}
+			}
+			if lo > hi {
+				continue
+			}
+			slo, shi := s.subtree(y, nil)
+			c := &claim{s: s.idx, cue: t, cueLemma: "according to", speaker: src, speakerTok: y,
+				speakerText: st.tokText(s, s.trimLo(slo+2, shi), shi), clo: lo, chi: hi, quoteIdx: -1}
+			c.cspans = []span{{s.toks[lo].Start, s.toks[hi].End}}
+			all = append(all, c)
+		}
+	}
+	for pass := 0; pass < 2; pass++ {
+		for _, s := range st.sents {
+			for v := range s.toks {
+				if !cueLemmas[s.lemma(v)] || s.toks[v].UPOS != "VERB" {
+					continue
+				}
+				inQuote := st.quoteAt(s.toks[v].Start) >= 0
+				if inQuote != (pass == 1) {
+					continue
+				}
+				c := st.cueClaim(s, v)
+				if c == nil {
+					continue
+				}
+				c.reportedBy = append(c.reportedBy, relayed[tokRef{s.idx, v}]...)
+				all = append(all, c)
+			}
+		}
+		if pass == 0 {
+			// quote speakers for first-person cues inside quotes
+			for _, c := range all {
+				if c.quote && c.quoteIdx >= 0 {
+					_ = c
+				}
+			}
+		}
+	}
+	qspeaker := map[int]*claim{}
+	for _, c := range all {
+		if c.quote && c.quoteIdx >= 0 && !c.firstPerson {
+			if _, ok := qspeaker[c.quoteIdx]; !ok {
+				qspeaker[c.quoteIdx] = c
+			}
+		}
+	}
+	for _, c := range all {
+		if !c.firstPerson {
+			continue
+		}
+		q := st.quoteAt(st.sents[c.s].toks[c.cue].Start)
+		if oc, ok := qspeaker[q]; ok {
+			c.speaker = oc.speaker
+			c.quote = true
+			c.quoteIdx = q
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		a, b := all[i], all[j]
+		if a.s != b.s {
+			return a.s < b.s
+		}
+		return a.cue < b.cue
+	})
+	for _, c := range all {
+		st.finishClaim(c, figs)
+	}
+	st.claims = all
+}
+
+func (s *sent) trimLo(lo, hi int) int {
+	if lo > hi {
+		return hi
+	}
+	return lo
+}
+
+// cueClaim builds the claim of cue verb v, or nil when v has no content.
+func (st *state) cueClaim(s *sent, v int) *claim {
+	lemma := s.lemma(v)
+	c := &claim{s: s.idx, cue: v, cueLemma: lemma, speaker: -1, speakerTok: -1, clo: -1, chi: -1, quoteIdx: -1}
+	// content
+	var lo, hi int = -1, -1
+	if cc := s.child(v, "ccomp"); cc >= 0 {
+		lo, hi = s.subtree(cc, nil)
+	} else if p := s.childrenRel(v, "parataxis"); len(p) > 0 && st.quoteNear(s, p[0]) {
+		lo, hi = s.subtree(p[0], nil)
+	} else if x := s.child(v, "xcomp"); x >= 0 && xcompContentCues[lemma] {
+		lo, hi = s.subtree(x, nil)
+		if o := s.child(v, "obj", "iobj"); o >= 0 && o < lo {
+			olo, _ := s.subtree(o, nil)
+			lo = olo
+		}
+	} else if o := s.child(v, "obj"); o >= 0 && objectContentCues[lemma] && s.toks[o].UPOS != "PRON" {
+		lo, hi = s.subtree(o, nil)
+	} else if h := s.head(v); h >= 0 && (s.rel(v) == "parataxis" || s.rel(v) == "advcl" && s.hasChildLemma(v, set("as")) || s.rel(v) == "ccomp" && v > h && st.quoteNear(s, h)) {
+		// "..., X said" and "As X said, ..."
+		vlo, vhi := s.subtree(v, nil)
+		lo, hi = s.subtree(h, func(k int) bool { return k == v })
+		if vlo > lo && vhi < hi {
+			// cue in the middle: keep the part before it
+			if vlo-lo >= hi-vhi {
+				hi = vlo - 1
+			} else {
+				lo = vhi + 1
+			}
+		} else if vlo <= lo {
+			lo = vhi + 1
+		}
+	}
+	if lo < 0 || lo > hi {
+		return nil
+	}
+	lo, hi = s.trim(lo, hi, true)
+	if lo > hi || hi-lo < 1 {
+		return nil
+	}
+	c.clo, c.chi = lo, hi
+	cs := span{s.toks[lo].Start, s.toks[hi].End}
+	c.cspans = []span{cs}
+	c.content = st.text(cs.start, cs.end)
+	// direct quotes: content overlapping a quote region outside the cue
+	cueQ := st.quoteAt(s.toks[v].Start)
+	var qs []span
+	for qi, q := range st.quotes {
+		if qi == cueQ {
+			continue
+		}
+		if q.start < cs.end && cs.start < q.end {
+			qs = append(qs, q)
+			if c.quoteIdx < 0 {
+				c.quoteIdx = qi
+			}
+		}
+	}
+	if len(qs) > 0 {
+		c.quote = true
+		c.cspans = qs
+		var parts []string
+		for _, q := range qs {
+			parts = append(parts, strings.TrimSpace(st.text(q.start, q.end)))
+		}
+		c.content = strings.Join(parts, " ... ")
+	}
+	// speaker
+	subj, relay := st.subjectOf(s, v)
+	if subj >= 0 {
+		slo, shi := s.subtree(subj, func(k int) bool { return s.rel(k) == "acl:relcl" || s.rel(k) == "punct" })
+		slo, shi = s.trim(slo, shi, false)
+		c.speakerTok = subj
+		c.speakerText = st.tokText(s, slo, shi)
+		c.speaker = st.npEntity(s, subj)
+		if cueQ >= 0 && firstPronouns[s.lower(subj)] {
+			c.firstPerson = true
+		}
+	}
+	if relay >= 0 {
+		c.cueLemma = s.lemma(relay)
+		for _, r := range st.conjEntities(s, s.child(relay, "nsubj")) {
+			c.reportedBy = append(c.reportedBy, r)
+		}
+	}
+	if lemma == "tell" {
+		if o := s.child(v, "obj", "iobj"); o >= 0 {
+			if e := st.npEntity(s, o); e >= 0 && st.ents[e].typ == TypeOrg {
+				c.reportedBy = append(c.reportedBy, e)
+			}
+		}
+	}
+	if c.speakerText == "" {
+		return nil
+	}
+	// time: attached to the cue, else to the verb it depends on
+	c.time = st.clauseTime(s, v, lo, hi)
+	if c.time == nil && relay >= 0 {
+		c.time = st.clauseTime(s, relay, lo, hi)
+	}
+	if c.time == nil && (s.rel(v) == "advcl" || s.rel(v) == "xcomp" || s.rel(v) == "conj") && s.head(v) >= 0 {
+		c.time = st.clauseTime(s, s.head(v), lo, hi)
+	}
+	c.cert = st.claimCertainty(s, v, lo, hi)
+	return c
+}
+
+// quoteNear reports whether token t's subtree touches a quote region.
+func (st *state) quoteNear(s *sent, t int) bool {
+	lo, hi := s.subtree(t, nil)
+	a, b := s.toks[lo].Start, s.toks[hi].End
+	for _, q := range st.quotes {
+		if q.start < b && a < q.end {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectOf returns the subject of verb v: its nsubj, or that of the verb
+// it is conjoined to or depends on; for participles relayed by "cite" or
+// "quote" ("Reuters cited X, stating ...") the object of the relay verb,
+// returned with the relay verb.
+func (st *state) subjectOf(s *sent, v int) (subj, relay int) {
+	relay = -1
+	for steps := 0; v >= 0 && steps < 6; steps++ {
+		if n := s.child(v, "nsubj"); n >= 0 {
+			if s.rel(n) == "nsubj:pass" || s.rel(n) == "nsubjpass" {
+				return -1, relay
+			}
+			return n, relay
+		}
+		h := s.head(v)
+		if h < 0 {
+			return -1, relay
+		}
+		switch s.baseRel(v) {
+		case "advcl", "xcomp":
+			if l := s.lemma(h); l == "cite" || l == "quote" {
+				if o := s.child(h, "obj"); o >= 0 {
+					return o, h
+				}
+			}
+			v = h
+		case "conj":
+			v = h
+		case "acl":
+			return h, relay
+		default:
+			return -1, relay
+		}
+	}
+	return -1, relay
+}
+
+// conjEntities returns the entities of an NP and its conjuncts.
+func (st *state) conjEntities(s *sent, h int) []int {
+	if h < 0 {
+		return nil
+	}
+	var out []int
+	if e := st.npEntity(s, h); e >= 0 {
+		out = append(out, e)
+	}
+	for _, c := range s.childrenRel(h, "conj") {
+		if e := st.npEntity(s, c); e >= 0 && (len(out) == 0 || out[len(out)-1] != e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// clauseTime returns the time expression attached to verb v outside the
+// content tokens lo..hi.
+func (st *state) clauseTime(s *sent, v, lo, hi int) *timex {
+	for _, k := range s.kids[v] {
+		if k >= lo && k <= hi {
+			continue
+		}
+		switch s.baseRel(k) {
+		case "obl", "nmod", "advmod", "obj":
+		default:
+			continue
+		}
+		if ti := s.timex[k]; ti >= 0 {
+			return st.timexs[ti]
+		}
+	}
+	return nil
+}
+
+// certainty ranks: higher wins.
+var certRank = map[string]int{Asserted: 0, Likely: 1, Possible: 2, Conditional: 3, Unconfirmed: 4, Denied: 5}
+
+func stronger(a, b string) string {
+	if certRank[b] > certRank[a] {
+		return b
+	}
+	return a
+}
+
+// claimCertainty combines the cue (its lemma, negation, modals, an
+// if-clause), hedges in the content outside nested attributions, and an
+// "unconfirmed" in the clause the cue depends on.
+func (st *state) claimCertainty(s *sent, v, lo, hi int) string {
+	cert := Asserted
+	l := s.lemma(v)
+	if s.negated(v) {
+		if verifyLemmas[l] {
+			cert = stronger(cert, Unconfirmed)
+		} else {
+			cert = stronger(cert, Denied)
+		}
+	}
+	if c, ok := hedgeClass[l]; ok {
+		cert = stronger(cert, c)
+	}
+	cert = stronger(cert, st.localCertainty(s, v))
+	// content hedges, not inside nested cues
+	if lo >= 0 {
+		var root = -1
+		for k := lo; k <= hi; k++ {
+			if h := s.head(k); h < lo || h > hi {
+				root = k
+				break
+			}
+		}
+		if root >= 0 {
+			cert = stronger(cert, st.scopeCertainty(s, root, true))
+		}
+	}
+	// "While X suggested ..., these reports remain unconfirmed"
+	if s.baseRel(v) == "advcl" {
+		if h := s.head(v); h >= 0 {
+			for _, k := range append([]int{h}, s.kids[h]...) {
+				if k == v {
+					continue
+				}
+				if c, ok := hedgeClass[s.lemma(k)]; ok && c == Unconfirmed {
+					cert = stronger(cert, c)
+				}
+			}
+		}
+	}
+	return cert
+}
+
+// localCertainty reads modals, hedging adverbs, negation and if-clauses
+// directly attached to predicate p.
+func (st *state) localCertainty(s *sent, p int) string {
+	cert := Asserted
+	for _, k := range s.kids[p] {
+		low := s.lower(k)
+		switch s.baseRel(k) {
+		case "aux", "advmod", "xcomp":
+			if c, ok := hedgeClass[low]; ok && c != Denied {
+				cert = stronger(cert, c)
+			} else if c, ok := hedgeClass[s.lemma(k)]; ok && c != Denied && s.baseRel(k) != "xcomp" {
+				cert = stronger(cert, c)
+			}
+		case "advcl":
+			if m := s.child(k, "mark"); m >= 0 && (s.lower(m) == "if" || s.lower(m) == "unless") {
+				cert = stronger(cert, Conditional)
+			}
+		}
+	}
+	if l := s.lemma(p); l == "likely" || l == "probable" || l == "expected" || l == "expect" {
+		cert = stronger(cert, Likely)
+	}
+	if l := s.lemma(p); l == "unconfirmed" || l == "unverified" {
+		cert = stronger(cert, Unconfirmed)
+	}
+	return cert
+}
+
+// scopeCertainty walks the clause of root (and its coordinated and
+// complement clauses), stopping at nested attribution cues and relative
+// clauses.
+func (st *state) scopeCertainty(s *sent, root int, top bool) string {
+	cert := st.localCertainty(s, root)
+	if s.negated(root) {
+		if verifyLemmas[s.lemma(root)] {
+			cert = stronger(cert, Unconfirmed)
+		} else {
+			cert = stronger(cert, Denied)
+		}
+	}
+	if verifyLemmas[s.lemma(root)] && s.hasChildLemma(root, set("can", "cannot")) && s.negated(root) {
+		cert = stronger(cert, Unconfirmed)
+	}
+	for _, k := range s.kids[root] {
+		switch s.baseRel(k) {
+		case "conj", "xcomp", "ccomp":
+			if cueLemmas[s.lemma(k)] && s.child(k, "nsubj") >= 0 {
+				continue
+			}
+			cert = stronger(cert, st.scopeCertainty(s, k, false))
+		}
+	}
+	return cert
+}
+
+// finishClaim attaches figures and places.
+func (st *state) finishClaim(c *claim, figs []figure) {
+	for _, f := range figs {
+		for _, sp := range c.cspans {
+			if f.start >= sp.start && f.end <= sp.end {
+				c.figures = append(c.figures, f)
+				break
+			}
+		}
+	}
+	seen := map[int]bool{}
+	for _, m := range st.ments {
+		if m.ent < 0 || m.dropped || seen[m.ent] {
+			continue
+		}
+		switch st.ents[m.ent].typ {
+		case TypeGPE, TypeLoc, TypeFac:
+		default:
+			continue
+		}
+		for _, sp := range c.cspans {
+			if m.start >= sp.start && m.end <= sp.end {
+				c.places = append(c.places, m.ent)
+				seen[m.ent] = true
+				break
+			}
+		}
+	}
+}
+
+func (st *state) claimRecord(c *claim, id string, ids []string) Claim {
+	out := Claim{ID: id, Sentence: st.sents[c.s].id, SpeakerText: c.speakerText, Cue: c.cueLemma,
+		Content: c.content, Quote: c.quote, ReportedBy: []string{}, Certainty: c.cert,
+		Figures: []Figure{}, Places: []string{}}
+	if out.Certainty == "" {
+		out.Certainty = Asserted
+	}
+	if out.Content == "" && len(c.cspans) > 0 {
+		out.Content = st.text(c.cspans[0].start, c.cspans[0].end)
+	}
+	if e, ok := entRef(ids, c.speaker); ok {
+		out.Speaker = &e
+	}
+	for _, r := range c.reportedBy {
+		if e, ok := entRef(ids, r); ok && !containsFold(out.ReportedBy, e) {
+			out.ReportedBy = append(out.ReportedBy, e)
+		}
+	}
+	if c.time != nil {
+		out.Time = &Time{Text: c.time.text, Value: c.time.value}
+	}
+	for _, f := range c.figures {
+		fr := Figure{Text: f.text, Value: f.value, Modifier: f.mod}
+		if f.unit != "" {
+			u := f.unit
+			fr.Unit = &u
+		}
+		if e, ok := entRef(ids, f.of); ok {
+			fr.Of = &e
+		}
+		out.Figures = append(out.Figures, fr)
+	}
+	for _, p := range c.places {
+		if e, ok := entRef(ids, p); ok {
+			out.Places = append(out.Places, e)
+		}
+	}
+	return out
+}

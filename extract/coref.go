@@ -1,0 +1,259 @@
+package extract
+
+import "strings"
+
+// salient is a candidate antecedent.
+type salient struct {
+	ent    int // entity index, or nonEntity
+	s, t   int
+	subj   bool
+	plural bool
+	text   string
+}
+
+const nonEntity = -2
+
+// resolveCoref links pronouns (he, she, they, it and their forms), bare
+// collective nouns ("these troops") and title nominals ("the
+// spokesperson", "the Secretary") to the most salient compatible
+// antecedent: recent, preferably a subject, of matching gender and number.
+// Non-entity plural subjects ("these claims") compete too, so that "they"
+// after them resolves to no entity.
+func (st *state) resolveCoref() {
+	var cands []salient
+	for _, s := range st.sents {
+		for t := range s.toks {
+			subj := strings.HasPrefix(s.rel(t), "nsubj")
+			low := s.lower(t)
+			if mi := s.ment[t]; mi >= 0 {
+				m := st.ments[mi]
+				if m.head == t && m.ent >= 0 {
+					// the subject of a conjoined NP is its first conjunct
+					sj := subj || s.rel(t) == "conj" && strings.HasPrefix(s.rel(s.head(t)), "nsubj")
+					cands = append(cands, salient{ent: m.ent, s: s.idx, t: t, subj: sj,
+						plural: m.typ == TypeGroup || m.typ == TypeOrg || m.typ == TypeNORP, text: m.text})
+				}
+				continue
+			}
+			u := s.toks[t].UPOS
+			if u == "PRON" || u == "DET" && (low == "his" || low == "her" || low == "its" || low == "their") {
+				e := st.pickAntecedent(cands, s, t, low)
+				if e != -1 {
+					st.coref[tokRef{s.idx, t}] = e
+					if e >= 0 && subj {
+						cands = append(cands, salient{ent: e, s: s.idx, t: t, subj: true,
+							plural: pluralPronouns[low], text: s.toks[t].Form})
+					}
+				}
+				continue
+			}
+			if u != "NOUN" && u != "PROPN" {
+				continue
+			}
+			// bare collective noun or title nominal with a definite determiner
+			det := s.child(t, "det")
+			if det >= 0 {
+				d := s.lower(det)
+				if d != "the" && d != "these" && d != "those" && d != "this" && d != "that" {
+					det = -1
+				}
+			}
+			if det >= 0 && collectiveNouns[low] && s.child(t, "amod", "compound") < 0 {
+				if e := st.recentGroup(cands, s.idx, low); e >= 0 {
+					st.coref[tokRef{s.idx, t}] = e
+					cands = append(cands, salient{ent: e, s: s.idx, t: t, subj: subj, plural: true, text: low})
+					continue
+				}
+			}
+			if (det >= 0 || isUpperWord(s.toks[t].Form)) && (titleWords[low] || titleWords[s.lemma(t)]) && s.rel(t) != "compound" {
+				if e := st.titleAntecedent(s, t); e >= 0 {
+					st.coref[tokRef{s.idx, t}] = e
+					cands = append(cands, salient{ent: e, s: s.idx, t: t, subj: subj, text: low})
+					continue
+				}
+			}
+			if det >= 0 && st.orgNominal(s, t) >= 0 {
+				e := st.orgNominal(s, t)
+				st.coref[tokRef{s.idx, t}] = e
+				cands = append(cands, salient{ent: e, s: s.idx, t: t, subj: subj, plural: true, text: low})
+				continue
+			}
+			// plural common-noun subjects compete for "they"
+			if subj && (strings.Contains(s.toks[t].Feats, "Number=Plur") || s.toks[t].XPOS == "NNS") {
+				cands = append(cands, salient{ent: nonEntity, s: s.idx, t: t, subj: true, plural: true, text: low})
+			}
+		}
+	}
+}
+
+// pickAntecedent returns the entity a pronoun refers to, nonEntity when
+// its best antecedent is not an entity, or -1 when it is not resolved.
+func (st *state) pickAntecedent(cands []salient, s *sent, t int, low string) int {
+	var want func(c salient) bool
+	switch {
+	case malePronouns[low] || femalePronouns[low]:
+		g := byte('m')
+		if femalePronouns[low] {
+			g = 'f'
+		}
+		want = func(c salient) bool {
+			if c.ent < 0 {
+				return false
+			}
+			e := st.ents[c.ent]
+			return e.typ == TypePerson && (e.gender == 0 || e.gender == g)
+		}
+	case pluralPronouns[low]:
+		want = func(c salient) bool {
+			if c.ent == nonEntity {
+				return true
+			}
+			typ := st.ents[c.ent].typ
+			return c.plural && (typ == TypeGroup || typ == TypeOrg || typ == TypeNORP)
+		}
+	case neuterPronouns[low]:
+		want = func(c salient) bool {
+			if c.ent < 0 {
+				return false
+			}
+			switch st.ents[c.ent].typ {
+			case TypeOrg, TypeGPE, TypeLoc, TypeFac:
+				return true
+			}
+			return false
+		}
+	default:
+		return -1
+	}
+	best, bestScore := -1, -1e9
+	for i := len(cands) - 1; i >= 0; i-- {
+		c := cands[i]
+		d := s.idx - c.s
+		if d > 3 {
+			break
+		}
+		if c.s == s.idx && c.t >= t || !want(c) {
+			continue
+		}
+		score := -3.0*float64(d) + 0.001*float64(i)
+		if c.subj {
+			score += 2.5
+		}
+		if score > bestScore {
+			best, bestScore = c.ent, score
+		}
+	}
+	return best
+}
+
+// recentGroup returns the most recent GROUP entity whose noun matches.
+func (st *state) recentGroup(cands []salient, si int, noun string) int {
+	for i := len(cands) - 1; i >= 0; i-- {
+		c := cands[i]
+		if si-c.s > 4 {
+			break
+		}
+		if c.ent < 0 || st.ents[c.ent].typ != TypeGroup {
+			continue
+		}
+		e := st.ents[c.ent]
+		if e.military && militaryNouns[noun] || strings.HasSuffix(strings.ToLower(e.name), noun) {
+			return c.ent
+		}
+	}
+	return -1
+}
+
+// titleAntecedent returns the person whose title contains the noun: the
+// last one mentioned before, else the first one mentioned after.
+func (st *state) titleAntecedent(s *sent, t int) int {
+	word := s.lower(t)
+	pos := s.toks[t].Start
+	before, after := -1, -1
+	bestBefore, bestAfter := -1, 1<<60
+	for i, e := range st.ents {
+		if e.typ != TypePerson {
+			continue
+		}
+		match := false
+		for _, ti := range e.titles {
+			for _, w := range strings.Fields(strings.ToLower(ti)) {
+				if w == word {
+					match = true
+				}
+			}
+		}
+		if !match {
+			continue
+		}
+		for _, mi := range e.ments {
+			m := st.ments[mi]
+			if m.start < pos && m.start > bestBefore {
+				bestBefore, before = m.start, i
+			}
+			if m.start > pos && m.start < bestAfter {
+				bestAfter, after = m.start, i
+			}
+		}
+	}
+	if before >= 0 {
+		return before
+	}
+	return after
+}
+
+// orgNominal links "the ministry", "the department" to the ORG entity whose
+// name ends with that word.
+func (st *state) orgNominal(s *sent, t int) int {
+	w := s.lower(t)
+	if len(w) < 4 {
+		return -1
+	}
+	for i, e := range st.ents {
+		if e.typ != TypeOrg || len(e.ments) == 0 {
+			continue
+		}
+		f := strings.Fields(strings.ToLower(e.name))
+		if len(f) > 1 && f[len(f)-1] == w {
+			return i
+		}
+	}
+	return -1
+}
+
+// refOf returns the entity token t of sentence s refers to: through a
+// mention, through coreference, or -1.
+func (st *state) refOf(s *sent, t int) int {
+	if t < 0 || t >= len(s.toks) {
+		return -1
+	}
+	if mi := s.ment[t]; mi >= 0 && st.ments[mi].ent >= 0 && !st.ments[mi].dropped {
+		return st.ments[mi].ent
+	}
+	if e, ok := st.coref[tokRef{s.idx, t}]; ok && e >= 0 {
+		return e
+	}
+	return -1
+}
+
+// npEntity returns the entity an NP headed by h refers to: the head's
+// mention or coreference, a mention inside the NP that covers the head's
+// compound chain, or an apposition.
+func (st *state) npEntity(s *sent, h int) int {
+	if e := st.refOf(s, h); e >= 0 {
+		return e
+	}
+	for _, a := range s.childrenRel(h, "appos") {
+		if e := st.refOf(s, a); e >= 0 {
+			return e
+		}
+	}
+	for _, c := range s.childrenRel(h, "flat", "compound") {
+		if c > h {
+			if e := st.refOf(s, c); e >= 0 {
+				return e
+			}
+		}
+	}
+	return -1
+}

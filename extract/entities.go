@@ -1,0 +1,695 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/newsgraph/newsgraph/internal/nlp"
+)
+
+// mention is one entity mention: tokens lo..hi (inclusive) of a sentence.
+type mention struct {
+	s, lo, hi  int
+	typ        string
+	text       string
+	start, end int // code points
+	head       int
+	ent        int
+	dropped    bool     // absorbed into a GROUP mention
+	countries  []string // GROUP: countries of its NORP/GPE modifiers
+	orgs       []int    // GROUP: mention indices of ORG modifiers
+	noun       string   // GROUP: the collective noun, lowercase
+}
+
+// entity is a cluster of mentions.
+type entity struct {
+	typ      string
+	name     string
+	key      string
+	aliases  []string
+	titles   []string
+	ments    []int
+	gender   byte // 'm', 'f' or 0
+	needed   bool // referenced though never mentioned (lexicon country)
+	first    int  // position of the first mention (for ordering)
+	military bool
+	countrySet string
+}
+
+var validTypes = set(TypePerson, TypeOrg, TypeGPE, TypeLoc, TypeNORP, TypeGroup,
+	TypeFac, TypeEvent, TypeProduct, TypeWork, TypeLaw, TypeMisc)
+
+// addSpans turns NER spans into mentions, trimming determiners,
+// possessive endings and (for people) leading title words.
+func (st *state) addSpans(s *sent, spans []nlp.Span) {
+	for _, sp := range spans {
+		lo, hi := sp.Start, sp.End-1
+		if lo < 0 || hi >= len(s.toks) || lo > hi || !validTypes[sp.Type] {
+			continue
+		}
+		for lo <= hi && (s.toks[lo].UPOS == "DET" || s.toks[lo].UPOS == "PUNCT" || s.lower(lo) == "the") {
+			lo++
+		}
+		for hi >= lo && (s.toks[hi].UPOS == "PUNCT" || s.toks[hi].UPOS == "PART" || s.lower(hi) == "'s" || s.lower(hi) == "’s") {
+			hi--
+		}
+		if sp.Type == TypePerson {
+			for lo < hi && (titleWords[s.lower(lo)] || s.toks[lo].UPOS == "ADP" || st.isDemonym(s.toks[lo].Form)) {
+				lo++
+			}
+		}
+		if lo > hi {
+			continue
+		}
+		overlap := false
+		for k := lo; k <= hi; k++ {
+			if s.ment[k] >= 0 {
+				overlap = true
+			}
+		}
+		if overlap {
+			continue
+		}
+		m := &mention{s: s.idx, lo: lo, hi: hi, typ: sp.Type, ent: -1}
+		st.finishMention(s, m)
+		if sp.Type == TypePerson && titleWords[strings.ToLower(m.text)] {
+			continue // "Secretary" alone is a nominal, not a name
+		}
+		for k := lo; k <= hi; k++ {
+			s.ment[k] = len(st.ments)
+		}
+		st.ments = append(st.ments, m)
+	}
+}
+
+func (st *state) finishMention(s *sent, m *mention) {
+	m.start, m.end = s.toks[m.lo].Start, s.toks[m.hi].End
+	m.text = st.text(m.start, m.end)
+	m.head = m.hi
+	for k := m.lo; k <= m.hi; k++ {
+		h := s.head(k)
+		if h < m.lo || h > m.hi {
+			m.head = k
+			break
+		}
+	}
+}
+
+func (st *state) isDemonym(w string) bool {
+	if st.gaz == nil || w == "" || !isUpperWord(w) {
+		return false
+	}
+	c, ok := st.gaz.Country(w)
+	return ok && c != w
+}
+
+// country returns the lexicon's country for a name or demonym.
+func (st *state) country(name string) (string, bool) {
+	if st.gaz == nil {
+		return "", false
+	}
+	name = cleanName(name)
+	if name == "" {
+		return "", false
+	}
+	if c, ok := st.gaz.Country(name); ok {
+		return c, true
+	}
+	// plural demonyms: "North Koreans"
+	if strings.HasSuffix(name, "s") {
+		if c, ok := st.gaz.Country(strings.TrimSuffix(name, "s")); ok {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// cleanName strips a leading article and a possessive ending.
+func cleanName(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	for _, p := range []string{"the ", "The "} {
+		s = strings.TrimPrefix(s, p)
+	}
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		s = strings.TrimSuffix(s, suf)
+	}
+	return strings.TrimSpace(s)
+}
+
+// findGroups adds GROUP mentions: a collective noun modified by NORP, GPE
+// or ORG mentions.
+func (st *state) findGroups() {
+	for _, s := range st.sents {
+		for n := range s.toks {
+			if !collectiveNouns[s.lower(n)] || (s.toks[n].UPOS != "NOUN" && s.toks[n].UPOS != "PROPN") {
+				continue
+			}
+			if s.rel(n) == "compound" || s.ment[n] >= 0 && st.ments[s.ment[n]].typ != TypeNORP {
+				continue
+			}
+			var mods []int
+			addMod := func(k int) {
+				mi := s.ment[k]
+				if mi < 0 || st.ments[mi].dropped || k == n {
+					return
+				}
+				switch st.ments[mi].typ {
+				case TypeNORP, TypeGPE, TypeOrg:
+				default:
+					return
+				}
+				for _, x := range mods {
+					if x == mi {
+						return
+					}
+				}
+				mods = append(mods, mi)
+			}
+			for _, c := range s.kids[n] {
+				switch s.baseRel(c) {
+				case "amod", "compound", "nmod", "flat":
+					if s.rel(c) == "nmod" && s.child(c, "case") >= 0 {
+						continue
+					}
+					if c > n {
+						continue
+					}
+					addMod(c)
+					for _, cc := range s.childrenRel(c, "conj") {
+						if cc < n {
+							addMod(cc)
+						}
+					}
+					// the mention may be headed elsewhere: any token of it
+					for _, g := range s.kids[c] {
+						if g < n && s.baseRel(g) != "conj" {
+							addMod(g)
+						}
+					}
+				}
+			}
+			// fallback: a mention directly before the noun, possibly
+			// with one common-noun premodifier in between
+			if len(mods) == 0 {
+				for k := n - 1; k >= 0 && k >= n-2; k-- {
+					if s.ment[k] >= 0 {
+						addMod(k)
+						break
+					}
+					if s.toks[k].UPOS != "NOUN" && s.toks[k].UPOS != "ADJ" {
+						break
+					}
+				}
+			}
+			if len(mods) == 0 {
+				continue
+			}
+			lo := n
+			for _, mi := range mods {
+				if st.ments[mi].lo < lo {
+					lo = st.ments[mi].lo
+				}
+			}
+			g := &mention{s: s.idx, lo: lo, hi: n, typ: TypeGroup, ent: -1, noun: s.lower(n)}
+			ok := true
+			for _, mi := range mods {
+				m := st.ments[mi]
+				if m.typ == TypeOrg {
+					g.orgs = append(g.orgs, mi)
+					continue
+				}
+				if c, found := st.country(m.text); found {
+					g.countries = append(g.countries, c)
+				} else if m.typ == TypeNORP {
+					g.countries = append(g.countries, "")
+				}
+			}
+			for k := lo; k <= n; k++ {
+				if mi := s.ment[k]; mi >= 0 && st.ments[mi].typ == TypePerson {
+					ok = false
+				}
+			}
+			if !ok {
+				continue
+			}
+			st.finishMention(s, g)
+			g.head = n
+			gi := len(st.ments)
+			for k := lo; k <= n; k++ {
+				if mi := s.ment[k]; mi >= 0 && st.ments[mi].typ == TypeNORP {
+					st.ments[mi].dropped = true
+				}
+			}
+			for k := lo; k <= n; k++ {
+				if mi := s.ment[k]; mi < 0 || st.ments[mi].dropped {
+					s.ment[k] = gi
+				}
+			}
+			st.ments = append(st.ments, g)
+		}
+	}
+}
+
+// buildEntities finds groups, clusters mentions into entities, and collects
+// titles and the relations they imply.
+func (st *state) buildEntities() {
+	st.findGroups()
+	type cand struct {
+		mi   int
+		name string
+	}
+	var cands []cand
+	for mi, m := range st.ments {
+		if m.dropped {
+			continue
+		}
+		cands = append(cands, cand{mi, cleanName(m.text)})
+	}
+	// longest names first so short forms join full names
+	sort.SliceStable(cands, func(i, j int) bool {
+		return len(strings.Fields(cands[i].name)) > len(strings.Fields(cands[j].name))
+	})
+	byKey := map[string]int{}
+	for _, c := range cands {
+		m := st.ments[c.mi]
+		typ, name, key := m.typ, c.name, ""
+		if name == "" {
+			continue
+		}
+		switch typ {
+		case TypeGPE, TypeLoc, TypeNORP:
+			if cn, ok := st.country(name); ok && (typ != TypeNORP || !st.isDemonymName(name)) {
+				typ, name, key = TypeGPE, cn, "GPE|"+strings.ToLower(cn)
+			}
+		case TypeGroup:
+			key = "GROUP|" + strings.ToLower(name)
+			cs := append([]string(nil), m.countries...)
+			sort.Strings(cs)
+			set := strings.Join(cs, "+")
+			if set != "" && militaryNouns[m.noun] {
+				key = "GROUP|mil|" + set
+			}
+		}
+		if key == "" {
+			key = typ + "|" + strings.ToLower(name)
+		}
+		ei, ok := byKey[key]
+		if !ok && typ == TypePerson {
+			ei = st.matchPerson(name)
+			ok = ei >= 0
+		}
+		if !ok && typ == TypeOrg {
+			ei = st.matchOrg(name)
+			ok = ei >= 0
+		}
+		if !ok {
+			// same name with another type: join the existing entity
+			for _, t := range []string{TypeOrg, TypeGPE, TypeLoc, TypePerson, TypeFac, TypeMisc, TypeNORP} {
+				if e2, found := byKey[t+"|"+strings.ToLower(name)]; found && typ != TypeGroup {
+					ei, ok = e2, true
+					break
+				}
+			}
+		}
+		if !ok {
+			ei = len(st.ents)
+			e := &entity{typ: typ, name: name, key: key, first: -1}
+			if typ == TypeGroup {
+				e.military = militaryNouns[m.noun]
+			}
+			st.ents = append(st.ents, e)
+			byKey[key] = ei
+		}
+		e := st.ents[ei]
+		e.ments = append(e.ments, c.mi)
+		m.ent = ei
+		if name != e.name && !containsFold(e.aliases, name) && typ != TypeGPE {
+			e.aliases = append(e.aliases, name)
+		}
+		if typ == TypeGPE && cleanName(m.text) != e.name && !containsFold(e.aliases, cleanName(m.text)) {
+			e.aliases = append(e.aliases, cleanName(m.text))
+		}
+	}
+	for _, e := range st.ents {
+		sort.Slice(e.ments, func(i, j int) bool { return st.ments[e.ments[i]].start < st.ments[e.ments[j]].start })
+		if len(e.ments) > 0 {
+			e.first = st.ments[e.ments[0]].start
+		}
+		if e.typ == TypeGroup && len(e.ments) > 0 {
+			e.name = cleanName(st.ments[e.ments[0]].text)
+			var al []string
+			for _, mi := range e.ments {
+				if n := cleanName(st.ments[mi].text); n != e.name && !containsFold(al, n) {
+					al = append(al, n)
+				}
+			}
+			e.aliases = al
+		}
+	}
+	// group relations: nationality to countries, member_of organisations
+	for _, m := range st.ments {
+		if m.typ != TypeGroup || m.ent < 0 {
+			continue
+		}
+		sid := st.sents[m.s].id
+		for _, c := range m.countries {
+			if c == "" {
+				continue
+			}
+			st.addRel(m.ent, Nationality, st.countryEntity(c), "", sid, Asserted)
+		}
+		for _, oi := range m.orgs {
+			if o := st.ments[oi].ent; o >= 0 {
+				st.addRel(m.ent, MemberOf, o, "", sid, Asserted)
+			}
+		}
+	}
+	st.findTitles()
+	st.findGenders()
+}
+
+func (st *state) isDemonymName(name string) bool {
+	if st.gaz == nil {
+		return false
+	}
+	c, ok := st.country(name)
+	return ok && !strings.EqualFold(c, name) && !strings.EqualFold(strings.TrimSuffix(name, "s"), c)
+}
+
+// matchPerson returns the person entity whose full name ends with (or
+// starts with) the given shorter name, or -1.
+func (st *state) matchPerson(name string) int {
+	w := strings.Fields(name)
+	for i, e := range st.ents {
+		if e.typ != TypePerson {
+			continue
+		}
+		ew := strings.Fields(e.name)
+		if len(w) >= len(ew) {
+			continue
+		}
+		if hasSuffixWords(ew, w) || len(w) == 1 && strings.EqualFold(ew[0], w[0]) && len(ew) == 2 && false {
+			return i
+		}
+	}
+	return -1
+}
+
+// matchOrg joins suffixes ("State Department" of "U.S. State Department")
+// and acronyms ("NATO") to their expansions.
+func (st *state) matchOrg(name string) int {
+	w := strings.Fields(name)
+	acr := isAcronym(name)
+	for i, e := range st.ents {
+		if e.typ != TypeOrg {
+			continue
+		}
+		ew := strings.Fields(e.name)
+		if len(w) < len(ew) && hasSuffixWords(ew, w) && len(w) >= 2 {
+			return i
+		}
+		if acr && strings.EqualFold(acronymOf(e.name), strings.ReplaceAll(name, ".", "")) {
+			return i
+		}
+	}
+	return -1
+}
+
+func hasSuffixWords(long, short []string) bool {
+	if len(short) == 0 || len(short) > len(long) {
+		return false
+	}
+	off := len(long) - len(short)
+	for i := range short {
+		if !strings.EqualFold(long[off+i], short[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isAcronym(s string) bool {
+	n := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsUpper(r) || unicode.IsDigit(r):
+			n++
+		case r == '.' || r == '&':
+		default:
+			return false
+		}
+	}
+	return n >= 2
+}
+
+func acronymOf(s string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(s) {
+		lw := strings.ToLower(w)
+		if lw == "of" || lw == "the" || lw == "and" || lw == "for" || lw == "&" {
+			continue
+		}
+		r := []rune(w)
+		if unicode.IsUpper(r[0]) {
+			b.WriteRune(r[0])
+		}
+	}
+	return b.String()
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// countryEntity returns the GPE entity of a lexicon country, creating it
+// when the country is never named in the document.
+func (st *state) countryEntity(name string) int {
+	key := "GPE|" + strings.ToLower(name)
+	for i, e := range st.ents {
+		if e.key == key {
+			return i
+		}
+	}
+	st.ents = append(st.ents, &entity{typ: TypeGPE, name: name, key: key, first: -1, needed: true})
+	return len(st.ents) - 1
+}
+
+// findTitles reads job titles from premodifiers and appositions of person
+// mentions and adds member_of / leader_of / nationality relations.
+func (st *state) findTitles() {
+	for mi, m := range st.ments {
+		if m.typ != TypePerson || m.ent < 0 || m.dropped {
+			continue
+		}
+		s := st.sents[m.s]
+		var spans [][2]int
+		// premodifiers: tokens left of the mention dominated by its head
+		lo := m.lo
+		for k := m.lo - 1; k >= 0; k-- {
+			if !s.dominates(m.head, k) || s.toks[k].UPOS == "PUNCT" || s.toks[k].UPOS == "DET" || s.rel(k) == "case" && k < m.lo-1 && s.lower(k) != "of" {
+				break
+			}
+			if s.ment[k] >= 0 && st.ments[s.ment[k]].typ == TypePerson {
+				break
+			}
+			lo = k
+		}
+		if lo < m.lo {
+			// skip a possessive owner at the start only if it is not an entity
+			spans = append(spans, [2]int{lo, m.lo - 1})
+		}
+		// appositions
+		for _, a := range s.childrenRel(m.head, "appos") {
+			if s.ment[a] >= 0 && st.ments[s.ment[a]].typ == TypePerson {
+				continue
+			}
+			alo, ahi := s.subtree(a, func(c int) bool { return s.rel(c) == "acl:relcl" || s.baseRel(c) == "punct" })
+			spans = append(spans, [2]int{alo, ahi})
+		}
+		if h := s.head(m.head); h >= 0 && s.rel(m.head) == "appos" && s.ment[h] < 0 {
+			hlo, hhi := s.subtree(h, func(c int) bool { return c == m.head || s.rel(c) == "acl:relcl" || s.baseRel(c) == "punct" })
+			spans = append(spans, [2]int{hlo, hhi})
+		}
+		for _, sp := range spans {
+			a, b := sp[0], sp[1]
+			for a <= b && (s.toks[a].UPOS == "DET" || s.toks[a].UPOS == "PUNCT") {
+				a++
+			}
+			for b >= a && s.toks[b].UPOS == "PUNCT" {
+				b--
+			}
+			if a > b {
+				continue
+			}
+			has := false
+			for k := a; k <= b; k++ {
+				if titleWords[s.lower(k)] || titleWords[s.lemma(k)] {
+					has = true
+				}
+			}
+			if !has {
+				continue
+			}
+			title := st.tokText(s, a, b)
+			e := st.ents[m.ent]
+			if !containsFold(e.titles, title) {
+				e.titles = append(e.titles, title)
+			}
+			st.titleRelations(s, mi, a, b, title)
+		}
+	}
+}
+
+func (st *state) titleRelations(s *sent, mi, a, b int, title string) {
+	m := st.ments[mi]
+	low := strings.ToLower(title)
+	leader := false
+	for _, p := range leaderPhrases {
+		if strings.Contains(low, p) {
+			leader = true
+		}
+	}
+	// the head word of the title decides: the rightmost title word
+	for k := b; k >= a; k-- {
+		if titleWords[s.lower(k)] {
+			leader = leader || leaderTitles[s.lower(k)] && !strings.Contains(low, "vice") && !strings.Contains(low, "deputy")
+			break
+		}
+	}
+	pred := MemberOf
+	if leader {
+		pred = LeaderOf
+	}
+	seen := map[int]bool{}
+	for k := a; k <= b; k++ {
+		oi := s.ment[k]
+		if oi < 0 || seen[oi] {
+			continue
+		}
+		seen[oi] = true
+		o := st.ments[oi]
+		target := o.ent
+		if o.typ == TypeNORP || o.dropped {
+			c, ok := st.country(o.text)
+			if !ok {
+				continue
+			}
+			target = st.countryEntity(c)
+			st.addRel(m.ent, Nationality, target, "", st.sents[m.s].id, Asserted)
+		}
+		if target < 0 || target == m.ent {
+			continue
+		}
+		switch st.ents[target].typ {
+		case TypeOrg, TypeGPE, TypeGroup:
+			st.addRel(m.ent, pred, target, "", st.sents[m.s].id, Asserted)
+		}
+	}
+	// a demonym not tagged by the NER ("Ukrainian President")
+	for k := a; k <= b; k++ {
+		if s.ment[k] >= 0 || !isUpperWord(s.toks[k].Form) || titleWords[s.lower(k)] {
+			continue
+		}
+		if c, ok := st.country(s.toks[k].Form); ok {
+			t := st.countryEntity(c)
+			st.addRel(m.ent, pred, t, "", st.sents[m.s].id, Asserted)
+			st.addRel(m.ent, Nationality, t, "", st.sents[m.s].id, Asserted)
+		}
+	}
+}
+
+// findGenders sets person genders from titles and first names.
+func (st *state) findGenders() {
+	for _, e := range st.ents {
+		if e.typ != TypePerson {
+			continue
+		}
+		for _, t := range e.titles {
+			lt := " " + strings.ToLower(t) + " "
+			switch {
+			case strings.Contains(lt, "woman") || strings.Contains(lt, "queen") || strings.Contains(lt, "princess") || strings.Contains(lt, " mrs") || strings.Contains(lt, " ms"):
+				e.gender = 'f'
+			case strings.Contains(lt, "spokesman") || strings.Contains(lt, "chairman") || strings.Contains(lt, " king ") || strings.Contains(lt, "prince ") || strings.Contains(lt, " mr"):
+				e.gender = 'm'
+			}
+		}
+		if e.gender != 0 || st.gaz == nil {
+			continue
+		}
+		w := strings.Fields(e.name)
+		if len(w) < 2 {
+			continue
+		}
+		if f, ok := st.gaz.FemaleShare(w[0]); ok {
+			switch {
+			case f >= 0.8:
+				e.gender = 'f'
+			case f <= 0.2:
+				e.gender = 'm'
+			}
+		}
+	}
+}
+
+// entityIDs assigns e1, e2, ... in order of first mention; lexicon-only
+// entities follow when something refers to them.
+func (st *state) entityIDs() []string {
+	order := make([]int, 0, len(st.ents))
+	for i, e := range st.ents {
+		if len(e.ments) > 0 || e.needed {
+			order = append(order, i)
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		fa, fb := st.ents[order[a]].first, st.ents[order[b]].first
+		if fa < 0 {
+			fa = 1 << 60
+		}
+		if fb < 0 {
+			fb = 1 << 60
+		}
+		return fa < fb
+	})
+	ids := make([]string, len(st.ents))
+	for n, i := range order {
+		ids[i] = "e" + itoa(n+1)
+	}
+	return ids
+}
+
+func (st *state) entityRecord(e *entity, id string) Entity {
+	key := e.name
+	out := Entity{ID: id, IRI: EntityIRI(e.typ, key), Name: e.name, Type: e.typ,
+		Aliases: []string{}, Titles: []string{}, Mentions: []Mention{}}
+	for _, a := range e.aliases {
+		if !strings.EqualFold(a, e.name) {
+			out.Aliases = append(out.Aliases, a)
+		}
+	}
+	out.Titles = append(out.Titles, e.titles...)
+	for _, mi := range e.ments {
+		m := st.ments[mi]
+		out.Mentions = append(out.Mentions, Mention{Sentence: st.sents[m.s].id, Start: m.start, End: m.end, Text: m.text})
+	}
+	return out
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}

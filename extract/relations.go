@@ -1,0 +1,302 @@
+package extract
+
+import (
+	"strings"
+)
+
+// relation is a relation between entity indices (obj -1: text object).
+type relation struct {
+	subj    int
+	pred    string
+	obj     int
+	objText string
+	sent    string
+	cert    string
+}
+
+func (st *state) addRel(subj int, pred string, obj int, objText, sid, cert string) {
+	if subj < 0 || subj >= len(st.ents) || obj >= len(st.ents) || obj == subj {
+		return
+	}
+	if obj < 0 && strings.TrimSpace(objText) == "" {
+		return
+	}
+	st.ents[subj].needed = true
+	if obj >= 0 {
+		st.ents[obj].needed = true
+	}
+	if cert == "" {
+		cert = Asserted
+	}
+	st.rels = append(st.rels, relation{subj: subj, pred: pred, obj: obj, objText: objText, sent: sid, cert: cert})
+}
+
+func (st *state) isPlace(e int) bool {
+	if e < 0 {
+		return false
+	}
+	switch st.ents[e].typ {
+	case TypeGPE, TypeLoc, TypeFac:
+		return true
+	}
+	return false
+}
+
+func (st *state) isCountry(e int) bool {
+	if e < 0 || st.ents[e].typ != TypeGPE {
+		return false
+	}
+	_, ok := st.country(st.ents[e].name)
+	return ok && strings.EqualFold(mustCountry(st, st.ents[e].name), st.ents[e].name)
+}
+
+func mustCountry(st *state, n string) string {
+	c, _ := st.country(n)
+	return c
+}
+
+// findRelations reads typed relations (located_in, borders, part_of) from
+// parse patterns and open relations from every verb with an entity
+// subject and an object or prepositional object.
+func (st *state) findRelations() {
+	for _, s := range st.sents {
+		for t := range s.toks {
+			st.placePatterns(s, t)
+			if s.toks[t].UPOS == "VERB" || s.toks[t].UPOS == "AUX" && s.child(t, "nsubj") >= 0 {
+				st.verbRelations(s, t)
+			}
+		}
+	}
+	// lexicon: a city of a known country is located in it
+	if st.gaz != nil {
+		n := len(st.ents)
+		for i := 0; i < n; i++ {
+			e := st.ents[i]
+			if e.typ != TypeGPE || len(e.ments) == 0 || st.isCountry(i) {
+				continue
+			}
+			if c, ok := st.gaz.CityCountry(e.name); ok {
+				m := st.ments[e.ments[0]]
+				st.addRel(i, LocatedIn, st.countryEntity(c), "", st.sents[m.s].id, Asserted)
+			}
+		}
+	}
+}
+
+// placePatterns handles "X, Y" (place, country), "X, situated in Y",
+// "X borders Y", "X shares a border with Y", "X, adjacent to Y" and
+// "X is part of Y".
+func (st *state) placePatterns(s *sent, t int) {
+	sid := s.id
+	x := st.refOf(s, t)
+	if x < 0 {
+		if mi := s.ment[t]; mi < 0 || st.ments[mi].head != t {
+			return
+		}
+	}
+	if mi := s.ment[t]; mi >= 0 && st.ments[mi].head != t {
+		return
+	}
+	// "Kursk, Russia": apposition / flat / a comma-separated next mention
+	if st.isPlace(x) {
+		m := -1
+		if mi := s.ment[t]; mi >= 0 {
+			m = mi
+		}
+		if m >= 0 {
+			hi := st.ments[m].hi
+			if hi+2 < len(s.toks) && s.lower(hi+1) == "," {
+				if y := st.refOf(s, hi+2); y >= 0 && y != x && st.isPlace(y) && st.isCountry(y) && !st.isCountry(x) {
+					if ym := s.ment[hi+2]; ym >= 0 && st.ments[ym].lo == hi+2 {
+						// not a list "A, B and C"
+						yhi := st.ments[ym].hi
+						if !(yhi+1 < len(s.toks) && (s.lower(yhi+1) == "and" || s.lower(yhi+1) == "or")) {
+							st.addRel(x, LocatedIn, y, "", sid, Asserted)
+						}
+					}
+				}
+			}
+		}
+		for _, a := range s.childrenRel(t, "appos", "acl", "amod") {
+			l := s.lemma(a)
+			if y := st.refOf(s, a); y >= 0 && st.isPlace(y) && st.isCountry(y) && !st.isCountry(x) && s.rel(a) == "appos" {
+				st.addRel(x, LocatedIn, y, "", sid, Asserted)
+				continue
+			}
+			// "X, situated in Y", "X, located in Y", "X, in Y"
+			for _, o := range s.childrenRel(a, "obl", "nmod") {
+				y := st.refOf(s, o)
+				if y < 0 || !st.isPlace(y) {
+					continue
+				}
+				cs := s.child(o, "case")
+				if cs < 0 {
+					continue
+				}
+				p := s.lower(cs)
+				switch {
+				case locPreps[p] && (locVerbs[l] || s.rel(a) == "appos"):
+					st.addRel(x, LocatedIn, y, "", sid, Asserted)
+				case (p == "to" || p == "with") && adjacentWords[l]:
+					st.addRel(x, Borders, y, "", sid, Asserted)
+				}
+			}
+		}
+		// "X, in southwestern Y": nmod with "in" directly on X
+		for _, o := range s.childrenRel(t, "nmod") {
+			if cs := s.child(o, "case"); cs >= 0 && locPreps[s.lower(cs)] {
+				if y := st.refOf(s, o); st.isPlace(y) {
+					st.addRel(x, LocatedIn, y, "", sid, Asserted)
+				}
+			}
+		}
+	}
+}
+
+// verbRelations reads relations of verb v: typed ones for location,
+// border and membership verbs, and an open relation per object.
+func (st *state) verbRelations(s *sent, v int) {
+	sid := s.id
+	subjTok := s.child(v, "nsubj")
+	if subjTok < 0 {
+		// shared subject of coordinated verbs
+		h := v
+		for steps := 0; steps < 4 && subjTok < 0 && s.baseRel(h) == "conj"; steps++ {
+			h = s.head(h)
+			if h < 0 {
+				break
+			}
+			subjTok = s.child(h, "nsubj")
+		}
+		if subjTok < 0 && s.rel(v) == "acl" && s.head(v) >= 0 {
+			subjTok = s.head(v)
+		}
+	}
+	if subjTok < 0 {
+		return
+	}
+	passive := s.rel(subjTok) == "nsubj:pass" || s.rel(subjTok) == "nsubjpass"
+	x := st.npEntity(s, subjTok)
+	if x < 0 {
+		return
+	}
+	cert := st.relCertainty(s, v)
+	lemma := s.lemma(v)
+	prt := ""
+	if p := s.child(v, "compound:prt"); p >= 0 {
+		prt = "_" + s.lower(p)
+	}
+	// copula: "X is part of Y", "X is located in Y", "X is likely a move"
+	if s.toks[v].UPOS == "AUX" {
+		return
+	}
+	isCue := cueLemmas[lemma] && (s.child(v, "ccomp") >= 0 || st.quoteNear(s, v) && s.child(v, "parataxis") >= 0)
+	// objects
+	if o := s.child(v, "obj"); o >= 0 && !isCue {
+		y := st.npEntity(s, o)
+		pred := snake(lemma + prt)
+		if lemma == "border" && st.isPlace(x) && st.isPlace(y) {
+			st.addRel(x, Borders, y, "", sid, cert)
+		} else if lemma == "share" && borderWords[s.lower(o)] {
+			for _, w := range append(s.childrenRel(o, "nmod"), s.childrenRel(v, "obl")...) {
+				if y2 := st.refOf(s, w); y2 >= 0 && st.isPlace(y2) {
+					st.addRel(x, Borders, y2, "", sid, cert)
+				}
+			}
+		} else if lemma == "lead" || lemma == "head" || lemma == "run" && y >= 0 && st.ents[y].typ == TypeOrg {
+			if y >= 0 {
+				st.addRel(x, LeaderOf, y, "", sid, cert)
+			}
+		} else if y >= 0 {
+			st.addRel(x, pred, y, "", sid, cert)
+		} else if s.toks[o].UPOS != "PRON" {
+			lo, hi := s.subtree(o, func(k int) bool { return s.rel(k) == "acl:relcl" })
+			lo, hi = s.trim(lo, hi, false)
+			st.addRel(x, pred, -1, st.tokText(s, lo, hi), sid, cert)
+		}
+	}
+	// obliques
+	for _, o := range s.childrenRel(v, "obl") {
+		cs := s.child(o, "case")
+		if cs < 0 || s.timex[o] >= 0 {
+			continue
+		}
+		p := s.lower(cs)
+		if fx := s.child(cs, "fixed"); fx >= 0 {
+			p += "_" + s.lower(fx)
+		}
+		y := st.npEntity(s, o)
+		if y < 0 {
+			continue
+		}
+		if locPreps[p] && st.isPlace(y) && (locVerbs[lemma] || passive) {
+			st.addRel(x, LocatedIn, y, "", sid, cert)
+			continue
+		}
+		if p == "with" && lemma == "border" {
+			st.addRel(x, Borders, y, "", sid, cert)
+			continue
+		}
+		if p == "by" && passive {
+			continue
+		}
+		if !isCue {
+			st.addRel(x, snake(lemma+prt+"_"+p), y, "", sid, cert)
+		}
+	}
+	// "X is stationed in Y" (passive participle) and "taken up positions in Y"
+	if o := s.child(v, "obj"); o >= 0 {
+		for _, n := range s.childrenRel(o, "nmod") {
+			if cs := s.child(n, "case"); cs >= 0 && locPreps[s.lower(cs)] {
+				if y := st.refOf(s, n); st.isPlace(y) && (lemma == "take" || lemma == "hold" || lemma == "establish") {
+					st.addRel(x, LocatedIn, y, "", sid, cert)
+				}
+			}
+		}
+	}
+	// "X joined Y" / "X works for Y"
+	if lemma == "join" || lemma == "work" {
+		for _, o := range append(s.childrenRel(v, "obj"), s.childrenRel(v, "obl")...) {
+			if y := st.npEntity(s, o); y >= 0 && st.ents[y].typ == TypeOrg {
+				st.addRel(x, MemberOf, y, "", sid, cert)
+			}
+		}
+	}
+}
+
+// relCertainty is the certainty of the clause of verb v, combined with
+// the certainty of a claim whose content contains it.
+func (st *state) relCertainty(s *sent, v int) string {
+	cert := st.localCertainty(s, v)
+	if s.negated(v) {
+		cert = stronger(cert, Denied)
+	}
+	// hedges on governing copular predicates: "X is likely ..."
+	off := s.toks[v].Start
+	for _, c := range st.claims {
+		for _, sp := range c.cspans {
+			if off >= sp.start && off < sp.end {
+				cert = stronger(cert, c.cert)
+			}
+		}
+	}
+	return cert
+}
+
+// snake turns a phrase into lower_snake_case.
+func snake(s string) string {
+	var b strings.Builder
+	us := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if us && b.Len() > 0 {
+				b.WriteByte('_')
+			}
+			us = false
+			b.WriteRune(r)
+		} else {
+			us = true
+		}
+	}
+	return b.String()
+}
