@@ -24,16 +24,16 @@ type mention struct {
 
 // entity is a cluster of mentions.
 type entity struct {
-	typ      string
-	name     string
-	key      string
-	aliases  []string
-	titles   []string
-	ments    []int
-	gender   byte // 'm', 'f' or 0
-	needed   bool // referenced though never mentioned (lexicon country)
-	first    int  // position of the first mention (for ordering)
-	military bool
+	typ        string
+	name       string
+	key        string
+	aliases    []string
+	titles     []string
+	ments      []int
+	gender     byte // 'm', 'f' or 0
+	needed     bool // referenced though never mentioned (lexicon country)
+	first      int  // position of the first mention (for ordering)
+	military   bool
 	countrySet string
 }
 

@@ -64,6 +64,9 @@ func (x *Extractor) Extract(ctx context.Context, doc loaders.Document) (rec *Rec
 		return nil, err
 	}
 	defer func() {
+		if !recoverPanics {
+			return
+		}
 		if r := recover(); r != nil {
 			rec, err = nil, fmt.Errorf("extract %s: internal error: %v", doc.Path, r)
 		}
@@ -75,6 +78,10 @@ func (x *Extractor) Extract(ctx context.Context, doc loaders.Document) (rec *Rec
 	st.run()
 	return st.record(), nil
 }
+
+// recoverPanics turns internal panics into errors; tests switch it off to
+// see the stack.
+var recoverPanics = true
 
 // sent is one annotated sentence with derived tree structure.
 type sent struct {
@@ -246,17 +253,38 @@ func (st *state) tokText(s *sent, i, j int) string {
 	return st.text(s.toks[i].Start, s.toks[j].End)
 }
 
-func (s *sent) lemma(i int) string { return strings.ToLower(s.toks[i].Lemma) }
-func (s *sent) lower(i int) string { return strings.ToLower(s.toks[i].Form) }
-func (s *sent) rel(i int) string   { return s.toks[i].Deprel }
+func (s *sent) ok(i int) bool { return i >= 0 && i < len(s.toks) }
+func (s *sent) lemma(i int) string {
+	if !s.ok(i) {
+		return ""
+	}
+	return strings.ToLower(s.toks[i].Lemma)
+}
+func (s *sent) lower(i int) string {
+	if !s.ok(i) {
+		return ""
+	}
+	return strings.ToLower(s.toks[i].Form)
+}
+func (s *sent) rel(i int) string {
+	if !s.ok(i) {
+		return ""
+	}
+	return s.toks[i].Deprel
+}
 func (s *sent) baseRel(i int) string {
-	r := s.toks[i].Deprel
+	r := s.rel(i)
 	if k := strings.IndexByte(r, ':'); k >= 0 {
 		return r[:k]
 	}
 	return r
 }
-func (s *sent) head(i int) int { return s.toks[i].Head - 1 }
+func (s *sent) head(i int) int {
+	if !s.ok(i) {
+		return -1
+	}
+	return s.toks[i].Head - 1
+}
 
 // child returns the first child of i whose relation is one of rels
 // (base relation or full relation), or -1.

@@ -106,7 +106,7 @@ var hedgeClass = map[string]string{
 	"allege": Possible, "rumoured": Possible, "rumored": Possible,
 	"unconfirmed": Unconfirmed, "unverified": Unconfirmed,
 	"uncorroborated": Unconfirmed,
-	"deny": Denied, "denied": Denied, "reject": Denied, "dismiss": Denied,
+	"deny":           Denied, "denied": Denied, "reject": Denied, "dismiss": Denied,
 }
 
 // verifyLemmas become "unconfirmed" when negated or under "cannot".
