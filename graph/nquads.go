@@ -211,3 +211,40 @@ func (s *Store) Export(ctx context.Context, w io.Writer) (int, error) {
 	}
 	return n, nil
 }
+
+// CopyTo writes every quad of s into dst in batched transactions and
+// returns how many were new there. It is how a store moves between
+// backends (bolt → postgres).
+func (s *Store) CopyTo(ctx context.Context, dst *Store) (int, error) {
+	r := cgraph.NewQuadStoreReader(s.qs)
+	defer r.Close()
+	added := 0
+	batch := make([]quad.Quad, 0, importBatch)
+	flush := func() error {
+		n, err := dst.AddQuads(ctx, batch)
+		added += n
+		batch = batch[:0]
+		return err
+	}
+	for {
+		q, err := r.ReadQuad()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return added, fmt.Errorf("copy: %w", err)
+		}
+		batch = append(batch, q)
+		if len(batch) == importBatch {
+			if err := flush(); err != nil {
+				return added, err
+			}
+		}
+	}
+	if len(batch) > 0 {
+		if err := flush(); err != nil {
+			return added, err
+		}
+	}
+	return added, nil
+}

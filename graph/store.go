@@ -21,6 +21,7 @@ import (
 const (
 	Bolt     = "bolt"
 	Memstore = "memstore"
+	Postgres = "postgres"
 )
 
 // DefaultPath is where the bolt store lives when no path is given.
@@ -38,9 +39,10 @@ var ErrReadOnly = errors.New("store is open read-only")
 
 // Options select and configure a backend.
 type Options struct {
-	// Backend is Bolt (default) or Memstore.
+	// Backend is Bolt (default), Memstore or Postgres.
 	Backend string
-	// Path is the bolt store directory (DefaultPath when empty).
+	// Path is the bolt store directory (DefaultPath when empty), or the
+	// PostgreSQL connection string (postgres://user@host:port/db?sslmode=disable).
 	Path string
 	// ReadOnly opens the store for reading only: bolt takes a shared lock,
 	// so several readers (query, serve) may run at once, and the store must
@@ -78,8 +80,10 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		qs, err = openBolt(opts)
 	case Memstore:
 		qs, err = cgraph.NewQuadStore("memstore", "", nil)
+	case Postgres:
+		qs, err = openSQL(opts)
 	default:
-		return nil, fmt.Errorf("unknown backend %q (want %s or %s)", opts.Backend, Bolt, Memstore)
+		return nil, fmt.Errorf("unknown backend %q (want %s, %s or %s)", opts.Backend, Bolt, Postgres, Memstore)
 	}
 	if err != nil {
 		return nil, err
@@ -136,6 +140,23 @@ func openBolt(opts Options) (cgraph.QuadStore, error) {
 	return qs, nil
 }
 
+func openSQL(opts Options) (cgraph.QuadStore, error) {
+	if opts.Path == "" || opts.Path == DefaultPath {
+		return nil, fmt.Errorf("open postgres store: --db must be a connection string (postgres://user@host:port/db)")
+	}
+	if !opts.ReadOnly {
+		err := cgraph.InitQuadStore(opts.Backend, opts.Path, nil)
+		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+			return nil, fmt.Errorf("init postgres store: %w", err)
+		}
+	}
+	qs, err := cgraph.NewQuadStore(opts.Backend, opts.Path, nil)
+	if err != nil {
+		return nil, fmt.Errorf("open postgres store: %w", err)
+	}
+	return qs, nil
+}
+
 // Close releases the store and its lock.
 func (s *Store) Close() error {
 	var err error
@@ -156,7 +177,9 @@ func (s *Store) QuadWriter() cgraph.QuadWriter { return s.w }
 
 // Count returns the number of quads in the store.
 func (s *Store) Count(ctx context.Context) (int64, error) {
-	st, err := s.qs.Stats(ctx, false)
+	// kv stores keep an exact quad count; SQL stores only estimate it
+	// unless asked for an exact one (which they then cache).
+	st, err := s.qs.Stats(ctx, s.opts.Backend == Postgres)
 	if errors.Is(err, ckv.ErrNoBucket) {
 		return 0, nil // a new bolt store has no size key yet
 	}

@@ -13,7 +13,10 @@ import (
 
 	"github.com/cayleygraph/quad"
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/internal/pgtest"
 )
+
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
 
 func loadFixture(t testing.TB) *extract.Record {
 	t.Helper()
@@ -34,6 +37,9 @@ func backends(t *testing.T) map[string]func(t *testing.T) *Store {
 		Memstore: func(t *testing.T) *Store { return openTest(t, Options{Backend: Memstore}) },
 		Bolt: func(t *testing.T) *Store {
 			return openTest(t, Options{Backend: Bolt, Path: filepath.Join(t.TempDir(), "db")})
+		},
+		Postgres: func(t *testing.T) *Store {
+			return openTest(t, Options{Backend: Postgres, Path: pgtest.NewDatabase(t)})
 		},
 	}
 }

@@ -60,6 +60,7 @@ func commands() []*Command {
 		exportCommand(),
 		importCommand(),
 		statsCommand(),
+		migrateCommand(),
 		nlpCommand(),
 	}
 }

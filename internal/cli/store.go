@@ -21,8 +21,8 @@ func (f *storeFlags) register(fs *flag.FlagSet) {
 	if def == "" {
 		def = graph.DefaultPath
 	}
-	fs.StringVar(&f.db, "db", def, "store location: bolt directory (env NEWSGRAPH_DB)")
-	fs.StringVar(&f.backend, "backend", graph.Bolt, "store backend: bolt or memstore")
+	fs.StringVar(&f.db, "db", def, "store location: bolt directory, or postgres:// URL with --backend postgres (env NEWSGRAPH_DB)")
+	fs.StringVar(&f.backend, "backend", graph.Bolt, "store backend: bolt, postgres or memstore")
 }
 
 // open opens the store, read-only for commands that only read.
