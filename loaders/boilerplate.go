@@ -94,32 +94,50 @@ func endsSentence(line string) bool {
 // trailing link or menu line when it has no sentence punctuation.
 const maxJunkWords = 20
 
-// isTrailingJunk reports whether a line at the end of a document looks like
-// page furniture rather than article text: a known boilerplate line, a bare
-// link, or a short line without sentence punctuation (a headline in a
-// "related" list, a menu entry, a credit line).
-func isTrailingJunk(line string) bool {
+// maxBareJunkLines is the longest trailing block of short unpunctuated
+// lines that is removed without any boilerplate vocabulary in it (a credit
+// line, a tag line). Longer blocks without vocabulary are more likely
+// content: a list of results, a table.
+const maxBareJunkLines = 2
+
+// maxBareJunkWords is the longest line (in words) of such a block: a
+// longer unpunctuated line is more likely a sentence missing its period.
+const maxBareJunkWords = 12
+
+// isBoilerplateLine reports whether a line is known page furniture: a line
+// of the boilerplate vocabulary ("Most read", "Related stories", "Share
+// this", "© 2024 …", "Read more: …") or a bare link.
+func isBoilerplateLine(line string) bool {
 	key := lineKey(line)
-	if key == "" {
-		return true
-	}
-	words := len(strings.Fields(key))
 	if furnitureLines[key] || trailingLines[key] || isURL(key) {
 		return true
 	}
-	if words <= 25 {
-		for _, p := range trailingPrefixes {
-			if strings.HasPrefix(key, p) && wordBoundary(key, len(p)) {
-				return true
-			}
-		}
-		for _, c := range trailingContains {
-			if strings.Contains(key, c) {
-				return true
-			}
+	if len(strings.Fields(key)) > 25 {
+		return false
+	}
+	for _, p := range trailingPrefixes {
+		if strings.HasPrefix(key, p) && wordBoundary(key, len(p)) {
+			return true
 		}
 	}
-	return words <= maxJunkWords && !endsSentence(line)
+	for _, c := range trailingContains {
+		if strings.Contains(key, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// isShortUnpunctuated reports whether a line has the shape of a menu entry,
+// a headline in a link list or a credit line: at most maxJunkWords words
+// and no sentence punctuation. A line ending with ":" introduces what
+// follows and does not count.
+func isShortUnpunctuated(line string) bool {
+	return len(strings.Fields(line)) <= maxJunkWords && !endsSentence(line) && !endsColon(line)
+}
+
+func endsColon(line string) bool {
+	return strings.HasSuffix(strings.TrimSpace(line), ":")
 }
 
 // wordBoundary reports whether position i of s is the end of a word.
@@ -149,12 +167,19 @@ func isProse(line string) bool {
 	return endsSentence(line) || len(strings.Fields(line)) > maxJunkWords
 }
 
-// stripBoilerplate removes page furniture from normalised text: lines that
-// are only furniture ("Advertisement", "Share this article") wherever they
-// stand, and a trailing block of boilerplate lines ("Most Commented",
-// "Related stories", a list of headlines, "© 2024 …"). The trailing block
-// is removed only when article prose remains before it; a text that has no
-// prose line at all is left as it is.
+// stripBoilerplate removes page furniture from normalised text:
+//
+//   - lines that are only furniture ("Advertisement", "Share this
+//     article"), wherever they stand;
+//   - the trailing block of lines that are boilerplate vocabulary or short
+//     and unpunctuated, from its first vocabulary line on ("Most
+//     Commented", "Related stories" and the headlines under it, "© 2024 …");
+//   - the whole trailing block when it has at most maxBareJunkLines lines
+//     of at most maxBareJunkWords words (a credit or tag line) and does not
+//     follow a line ending with ":".
+//
+// Nothing is removed unless article prose (a line ending like a sentence,
+// or a long line) remains before the cut.
 func stripBoilerplate(text string) string {
 	lines := strings.Split(text, "\n")
 	kept := lines[:0]
@@ -165,21 +190,57 @@ func stripBoilerplate(text string) string {
 		kept = append(kept, l)
 	}
 	lines = kept
-	end := len(lines)
-	for end > 0 && isTrailingJunk(lines[end-1]) {
-		end--
-	}
-	hasProse := false
-	for _, l := range lines[:end] {
-		if isProse(l) {
-			hasProse = true
-			break
+	// The trailing block: lines[start:], blank lines included.
+	start := len(lines)
+	firstVocab := -1
+	bareOK := true // every unpunctuated line is short enough to go without vocabulary
+	for start > 0 {
+		l := lines[start-1]
+		switch {
+		case l == "":
+		case isBoilerplateLine(l):
+			firstVocab = start - 1
+		case isShortUnpunctuated(l):
+			if len(strings.Fields(l)) > maxBareJunkWords {
+				bareOK = false
+			}
+		default:
+			goto done
 		}
+		start--
 	}
-	if hasProse {
-		lines = lines[:end]
+done:
+	cut := len(lines)
+	introduced := start > 0 && endsColon(lines[start-1])
+	if firstVocab >= 0 {
+		cut = firstVocab
+	}
+	if !introduced && bareOK && countNonBlank(lines[start:cut]) <= maxBareJunkLines {
+		cut = start
+	}
+	if cut < len(lines) && hasProse(lines[:cut]) {
+		lines = lines[:cut]
 	}
 	return collapseBlankLines(lines)
+}
+
+func countNonBlank(lines []string) int {
+	n := 0
+	for _, l := range lines {
+		if l != "" {
+			n++
+		}
+	}
+	return n
+}
+
+func hasProse(lines []string) bool {
+	for _, l := range lines {
+		if isProse(l) {
+			return true
+		}
+	}
+	return false
 }
 
 // collapseBlankLines joins lines, dropping leading, trailing and repeated
