@@ -95,8 +95,7 @@ func runCommand(ctx context.Context, env *Env, cmd *Command, path []string, args
 		return 2
 	}
 	name := strings.Join(path, " ")
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlagSet()
 	if cmd.Flags != nil {
 		cmd.Flags(fs)
 	}
@@ -120,6 +119,13 @@ func runCommand(ctx context.Context, env *Env, cmd *Command, path []string, args
 		fmt.Fprintf(env.Stderr, "error: %v\n", err)
 		return 1
 	}
+}
+
+// newFlagSet returns a silent flag set; Main prints usage itself.
+func newFlagSet() *flag.FlagSet {
+	fs := flag.NewFlagSet("", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
 }
 
 // flagError marks errors returned by the flag package.
