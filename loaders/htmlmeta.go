@@ -155,7 +155,7 @@ func cleanHTMLTitle(title, source string) string {
 
 // ldArticle is what we read from a JSON-LD Article object.
 type ldArticle struct {
-	found                                    bool
+	found                                     bool
 	headline, published, publisher, url, body string
 }
 

@@ -99,13 +99,15 @@ var yamlLine = regexp.MustCompile(`line (\d+)`)
 func applyFrontMatter(doc *Document, fm []byte, firstLine int) error {
 	var root yaml.Node
 	if err := yaml.Unmarshal(fm, &root); err != nil {
-		line := firstLine
-		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-			if n, _ := strconv.Atoi(m[1]); n > 0 {
+		line, msg := firstLine, err.Error()
+		if m := yamlLine.FindStringSubmatchIndex(msg); m != nil {
+			if n, _ := strconv.Atoi(msg[m[2]:m[3]]); n > 0 {
 				line = firstLine + n - 1
 			}
+			msg = strings.TrimPrefix(msg[m[1]:], ": ")
 		}
-		return &lineError{line: line, err: fmt.Errorf("%w: front matter: %v", ErrSyntax, err)}
+		msg = strings.TrimPrefix(msg, "yaml: ")
+		return &lineError{line: line, err: fmt.Errorf("%w: front matter: %s", ErrSyntax, msg)}
 	}
 	if len(root.Content) == 0 {
 		return nil
@@ -230,6 +232,7 @@ func markdownToText(src string) (text, h1 string) {
 			}
 			continue
 		}
+		hadComment := inComment
 		if inComment {
 			if j := strings.Index(line, "-->"); j >= 0 {
 				inComment = false
@@ -239,8 +242,11 @@ func markdownToText(src string) (text, h1 string) {
 			}
 		}
 		if j := strings.Index(line, "<!--"); j >= 0 && !strings.Contains(line[j:], "-->") {
-			inComment = true
+			inComment, hadComment = true, true
 			line = line[:j]
+		}
+		if hadComment && strings.TrimSpace(line) == "" {
+			continue
 		}
 		// Block quotes: strip the markers and read the rest as a line.
 		for mdBlockquote.MatchString(line) {
@@ -321,6 +327,26 @@ func inlineText(s string, refs map[string]bool) string {
 const maxInlineDepth = 8
 
 func writeInline(b *strings.Builder, s string, refs map[string]bool, depth int) {
+	// lastCloser[c] is the start of the last run of c that can close
+	// emphasis; an opening run is dropped only when a closer follows it.
+	var lastCloser [3]int
+	open := [3]int{}
+	slot := func(c byte) int { return strings.IndexByte("*_~", c) }
+	for k := range lastCloser {
+		lastCloser[k] = -1
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if k := slot(c); k >= 0 {
+			n := runLen(s, i, c)
+			if _, right := flanking(s, i, n, c); right {
+				lastCloser[k] = i
+			}
+			i += n
+			continue
+		}
+		i++
+	}
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch c {
@@ -375,9 +401,19 @@ func writeInline(b *strings.Builder, s string, refs map[string]bool, depth int) 
 			}
 		case '*', '_', '~':
 			n := runLen(s, i, c)
-			if (c != '~' || n >= 2) && isDelimiter(s, i, n, c) {
-				i += n
-				continue
+			k := slot(c)
+			left, right := flanking(s, i, n, c)
+			if c != '~' || n >= 2 {
+				switch {
+				case right && open[k] > 0:
+					open[k]--
+					i += n
+					continue
+				case left && lastCloser[k] > i:
+					open[k]++
+					i += n
+					continue
+				}
 			}
 			b.WriteString(s[i : i+n])
 			i += n
@@ -400,10 +436,10 @@ func runLen(s string, i int, c byte) int {
 	return n
 }
 
-// isDelimiter reports whether the run s[i:i+n] of c is an emphasis
-// delimiter: left- or right-flanking in CommonMark's sense, and for "_" not
-// inside a word (snake_case stays).
-func isDelimiter(s string, i, n int, c byte) bool {
+// flanking reports whether the run s[i:i+n] of c can open (left-flanking)
+// or close (right-flanking) emphasis in CommonMark's sense; "_" inside a
+// word does neither, so snake_case stays.
+func flanking(s string, i, n int, c byte) (left, right bool) {
 	before, _ := utf8.DecodeLastRuneInString(s[:i])
 	after, _ := utf8.DecodeRuneInString(s[i+n:])
 	if i == 0 {
@@ -414,15 +450,15 @@ func isDelimiter(s string, i, n int, c byte) bool {
 	}
 	ws := func(r rune) bool { return unicode.IsSpace(r) }
 	pu := func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
-	left := !ws(after) && (!pu(after) || ws(before) || pu(before))
-	right := !ws(before) && (!pu(before) || ws(after) || pu(after))
+	left = !ws(after) && (!pu(after) || ws(before) || pu(before))
+	right = !ws(before) && (!pu(before) || ws(after) || pu(after))
 	if c == '_' {
 		alnum := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 		if alnum(before) && alnum(after) {
-			return false
+			return false, false
 		}
 	}
-	return left || right
+	return left, right
 }
 
 // parseLink parses "[text](dest)", "[text][ref]", "[text][]" or, when ref
