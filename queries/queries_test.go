@@ -63,6 +63,8 @@ func TestSavedQueries(t *testing.T) {
 		{"path", "path", []string{"Havenbedrijf", "Anna de Vries"}},
 		{"timeline", "timeline", nil},
 		{"unconfirmed", "unconfirmed", nil},
+		{"claimgraph", "claimgraph", nil},
+		{"claimgraph-entity", "claimgraph", []string{"Havenbedrijf"}},
 	}
 	listed, err := queries.List()
 	if err != nil {
