@@ -202,3 +202,16 @@ func joinToks(st *state, s *sent, ks []int) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// OpenIE annotates one sentence of text (or a line that the annotator may
+// split further) and returns its tuples.
+func (x *Extractor) OpenIE(text string) []Tuple {
+	if x == nil || x.ann == nil || strings.TrimSpace(text) == "" {
+		return nil
+	}
+	var out []Tuple
+	for _, s := range x.ann.Annotate(text) {
+		out = append(out, OpenIE(text, s)...)
+	}
+	return out
+}

@@ -62,6 +62,8 @@ func commands() []*Command {
 		statsCommand(),
 		migrateCommand(),
 		nlpCommand(),
+		openieCommand(),
+		evalCommand(),
 	}
 }
 

@@ -1,0 +1,133 @@
+import json, hashlib, sys
+import os
+OUT=os.path.join(os.path.dirname(os.path.abspath(__file__)), '..') + '/'
+def build(name, title, source, published, paras, ents, rels, claims):
+    # paras: list of list of sentences
+    text=''; sents=[]
+    for pi,p in enumerate(paras):
+        if pi: text+='\n\n'
+        for si,s in enumerate(p):
+            if si: text+=' '
+            st=len(text); text+=s
+            sents.append((st,len(text),s))
+    did=hashlib.sha256(text.encode()).hexdigest()[:16]
+    rec={"document":{"id":did,"iri":"https://w3id.org/newsgraph/id/doc/"+did,"title":title,"source":source,"url":None,"published":published,"language":"en","text":text},
+         "sentences":[{"id":"s%d"%(i+1),"start":a,"end":b,"text":t} for i,(a,b,t) in enumerate(sents)],
+         "entities":[],"relations":[],"claims":[]}
+    for e in ents:
+        eid,ename,typ=e[0],e[1],e[2]
+        al=e[3] if len(e)>3 else []; ti=e[4] if len(e)>4 else []
+        ments=[]
+        for i,(a,b,t) in enumerate(sents):
+            for n in [ename]+al:
+                k=t.find(n)
+                if k>=0:
+                    ments.append({"sentence":"s%d"%(i+1),"start":a+k,"end":a+k+len(n),"text":n}); break
+        rec["entities"].append({"id":eid,"iri":"","name":ename,"type":typ,"aliases":al,"titles":ti,"mentions":ments})
+    for r in rels:
+        s,p,o,sid=r[:4]; cert=r[4] if len(r)>4 else "asserted"
+        rec["relations"].append({"subject":s,"predicate":p,"object":o if isinstance(o,str) else {"text":o[0]},"sentence":sid,"certainty":cert,"negated":cert=="denied"})
+    for i,c in enumerate(claims):
+        d={"id":"c%d"%(i+1),"sentence":c["s"],"speaker":c.get("sp"),"speaker_text":c["st"],"cue":c["cue"],"content":c["content"],
+           "quote":c.get("quote",False),"reported_by":c.get("rb",[]),"time":None,"certainty":c.get("cert","asserted"),"figures":[],"places":c.get("places",[])}
+        if "time" in c: d["time"]={"text":c["time"][0],"value":c["time"][1]}
+        for f in c.get("figs",[]):
+            d["figures"].append({"text":f[0],"value":f[1],"unit":f[2],"of":f[3],"modifier":f[4]})
+        assert c["content"] in text, (name, c["content"])
+        rec["claims"].append(d)
+    json.dump(rec,open(OUT+name+'.json','w'),indent=2,ensure_ascii=False)
+    open(OUT+name+'.txt','w').write(text+'\n')
+
+build('somalia','Ethiopian troops move into Somali border region','Newsgraph gold','2025-03-12',[
+ ["Ethiopian forces have moved about 3,000 soldiers into the Gedo region of Somalia, according to local officials.",
+  "Somali Defence Minister Abdulkadir Nur told Reuters on Tuesday that the deployment had not been approved by his government."],
+ ["“We were not informed,” Nur said.","“If these troops stay, we will raise the matter at the African Union.”"],
+ ["Ethiopia denied that any new units had crossed the border.",
+  "A spokesperson for the African Union, Ebba Kalondo, said the organisation was monitoring the situation closely."],
+ ["Gedo, in southwestern Somalia, borders Ethiopia and Kenya.",
+  "Aid groups estimate that more than 20,000 people have fled the area since January."]],
+ [("e1","Ethiopian forces","GROUP"),("e2","Ethiopia","GPE"),("e3","Gedo","GPE"),("e4","Somalia","GPE"),
+  ("e5","Abdulkadir Nur","PERSON",["Nur"],["Somali Defence Minister"]),("e6","Reuters","ORG"),("e7","African Union","ORG"),
+  ("e8","Ebba Kalondo","PERSON",[],["spokesperson for the African Union"]),("e9","Kenya","GPE")],
+ [("e1","nationality","e2","s1"),("e1","move",["about 3,000 soldiers"],"s1"),("e3","located_in","e4","s1"),
+  ("e5","member_of","e4","s2"),("e5","nationality","e4","s2"),("e8","member_of","e7","s6"),
+  ("e3","located_in","e4","s7"),("e3","borders","e2","s7"),("e3","borders","e9","s7")],
+ [dict(s="s1",sp=None,st="local officials",cue="according to",content="Ethiopian forces have moved about 3,000 soldiers into the Gedo region of Somalia",
+       figs=[("about 3,000",3000,"soldiers",None,"approximate")],places=["e3","e4"]),
+  dict(s="s2",sp="e5",st="Somali Defence Minister Abdulkadir Nur",cue="tell",content="the deployment had not been approved by his government",rb=["e6"],time=("on Tuesday","2025-03-11"),cert="denied"),
+  dict(s="s3",sp="e5",st="Nur",cue="say",content="We were not informed,",quote=True,cert="denied"),
+  dict(s="s5",sp="e2",st="Ethiopia",cue="deny",content="any new units had crossed the border",cert="denied"),
+  dict(s="s6",sp="e8",st="A spokesperson for the African Union, Ebba Kalondo",cue="say",content="the organisation was monitoring the situation closely"),
+  dict(s="s8",sp=None,st="Aid groups",cue="estimate",content="more than 20,000 people have fled the area since January",figs=[("more than 20,000",20000,"people",None,"lower_bound")])])
+
+build('nordwell','Nordwell Energy shares fall on profit warning','Newsgraph gold','2024-10-25',[
+ ["Shares in Nordwell Energy fell 12% yesterday after the company said its annual profit would be lower than expected.",
+  "Chief executive Maria Lindqvist told analysts that the firm expected to earn around $450 million this year, down from $610 million in 2023."],
+ ["“The market has been tough, and we have to be honest about it,” she said."],
+ ["Nordwell, which is based in Oslo, Norway, employs more than 8,000 people.",
+  "Analysts at Carnegie Bank said the company could cut up to 500 jobs.","The company did not comment on the report."]],
+ [("e1","Nordwell Energy","ORG",["Nordwell"]),("e2","Maria Lindqvist","PERSON",[],["Chief executive"]),("e3","Oslo","GPE"),("e4","Norway","GPE"),("e5","Carnegie Bank","ORG")],
+ [("e2","leader_of","e1","s2"),("e1","located_in","e3","s4"),("e3","located_in","e4","s4"),("e1","employ",["more than 8,000 people"],"s4")],
+ [dict(s="s1",sp="e1",st="the company",cue="say",content="its annual profit would be lower than expected"),
+  dict(s="s2",sp="e2",st="Chief executive Maria Lindqvist",cue="tell",content="the firm expected to earn around $450 million this year, down from $610 million in 2023",cert="likely",
+       figs=[("around $450 million",450e6,"dollars",None,"approximate"),("$610 million",610e6,"dollars",None,"exact")]),
+  dict(s="s3",sp="e2",st="she",cue="say",content="The market has been tough, and we have to be honest about it,",quote=True),
+  dict(s="s5",sp=None,st="Analysts at Carnegie Bank",cue="say",content="the company could cut up to 500 jobs",cert="possible",figs=[("up to 500",500,"jobs",None,"upper_bound")])])
+
+build('kaliningrad','Germany to send more tanks to Poland','Newsgraph gold','2024-06-14',[
+ ["German Chancellor Olaf Scholz said on Thursday that Germany would send another 40 tanks to Poland by the end of the year.",
+  "The announcement came after Polish President Andrzej Duda warned that Russian troops were massing near the border with Lithuania.",
+  "Duda told the AFP news agency that at least 30,000 Russian soldiers had been stationed in Kaliningrad."],
+ ["Scholz said he did not believe an attack was imminent.",
+  "However, NATO Secretary General Jens Stoltenberg said the alliance would increase its presence in the region if the situation deteriorated."],
+ ["Kaliningrad, a Russian exclave, borders Poland and Lithuania."]],
+ [("e1","Olaf Scholz","PERSON",["Scholz"],["German Chancellor"]),("e2","Germany","GPE"),("e3","Poland","GPE"),
+  ("e4","Andrzej Duda","PERSON",["Duda"],["Polish President"]),("e5","Russian troops","GROUP",["Russian soldiers"]),("e6","Lithuania","GPE"),
+  ("e7","AFP","ORG"),("e8","Kaliningrad","GPE"),("e9","NATO","ORG"),("e10","Jens Stoltenberg","PERSON",[],["NATO Secretary General"]),("e11","Russia","GPE")],
+ [("e1","leader_of","e2","s1"),("e1","nationality","e2","s1"),("e4","leader_of","e3","s2"),("e4","nationality","e3","s2"),("e5","nationality","e11","s2"),
+  ("e5","located_in","e8","s3"),("e10","leader_of","e9","s5"),("e8","part_of","e11","s6"),("e8","borders","e3","s6"),("e8","borders","e6","s6"),
+  ("e2","send",["another 40 tanks"],"s1")],
+ [dict(s="s1",sp="e1",st="German Chancellor Olaf Scholz",cue="say",content="Germany would send another 40 tanks to Poland by the end of the year",time=("on Thursday","2024-06-13"),
+       figs=[("40",40,"tanks",None,"exact")],places=["e2","e3"]),
+  dict(s="s2",sp="e4",st="Polish President Andrzej Duda",cue="warn",content="Russian troops were massing near the border with Lithuania",places=["e6"]),
+  dict(s="s3",sp="e4",st="Duda",cue="tell",content="at least 30,000 Russian soldiers had been stationed in Kaliningrad",rb=["e7"],
+       figs=[("at least 30,000",30000,"soldiers","e5","lower_bound")],places=["e8"]),
+  dict(s="s4",sp="e1",st="Scholz",cue="say",content="he did not believe an attack was imminent",cert="denied"),
+  dict(s="s4",sp="e1",st="he",cue="believe",content="an attack was imminent",cert="denied"),
+  dict(s="s5",sp="e10",st="NATO Secretary General Jens Stoltenberg",cue="say",content="the alliance would increase its presence in the region if the situation deteriorated",cert="conditional")])
+
+build('nigeria','Floods kill dozens in northern Nigeria','Newsgraph gold','2024-09-03',[
+ ["At least 42 people were killed when floods swept through northern Nigeria last week, the National Emergency Management Agency (NEMA) said.",
+  "The agency said about 15,000 homes had been destroyed in Borno state."],
+ ["Ibrahim Audu, a NEMA spokesman, told reporters in Maiduguri that rescue teams were still searching for survivors.","“The numbers may rise,” he said."],
+ ["According to the United Nations, nearly two million people in the region need food aid.",
+  "Local residents claimed the government had ignored warnings about the Alau dam, but officials denied the accusation."]],
+ [("e1","Nigeria","GPE"),("e2","National Emergency Management Agency","ORG",["NEMA"]),("e3","Borno","GPE",["Borno state"]),
+  ("e4","Ibrahim Audu","PERSON",[],["NEMA spokesman"]),("e5","Maiduguri","GPE"),("e6","United Nations","ORG"),("e7","Alau dam","FAC")],
+ [("e4","member_of","e2","s3")],
+ [dict(s="s1",sp="e2",st="the National Emergency Management Agency (NEMA)",cue="say",content="At least 42 people were killed when floods swept through northern Nigeria last week",
+       figs=[("At least 42",42,"people",None,"lower_bound")],places=["e1"]),
+  dict(s="s2",sp="e2",st="The agency",cue="say",content="about 15,000 homes had been destroyed in Borno state",figs=[("about 15,000",15000,"homes",None,"approximate")],places=["e3"]),
+  dict(s="s3",sp="e4",st="Ibrahim Audu, a NEMA spokesman",cue="tell",content="rescue teams were still searching for survivors"),
+  dict(s="s4",sp="e4",st="he",cue="say",content="The numbers may rise,",quote=True,cert="possible"),
+  dict(s="s5",sp="e6",st="the United Nations",cue="according to",content="nearly two million people in the region need food aid",figs=[("nearly two million",2e6,"people",None,"approximate")]),
+  dict(s="s6",sp=None,st="Local residents",cue="claim",content="the government had ignored warnings about the Alau dam",places=["e7"]),
+  dict(s="s6",sp=None,st="officials",cue="deny",content="the accusation",cert="denied")])
+
+build('vexa','EU fines Vexa 1.2 billion euros','Newsgraph gold','2025-01-20',[
+ ["Brussels has fined the American technology company Vexa 1.2 billion euros for breaking European competition rules, the European Commission announced on Monday.",
+  "Competition Commissioner Teresa Ribera said that Vexa had abused its dominant position for almost a decade."],
+ ["Vexa said it would appeal the decision.","“We strongly disagree with the Commission’s findings,” a company spokesperson said in a statement."],
+ ["The fine is the largest the Commission has imposed this year.",
+  "Analysts at Bernstein estimated that the ruling could cost Vexa as much as 3 billion euros in lost revenue."]],
+ [("e1","Brussels","GPE"),("e2","Vexa","ORG"),("e3","European Commission","ORG",["Commission"]),("e4","Teresa Ribera","PERSON",[],["Competition Commissioner"]),
+  ("e5","Bernstein","ORG"),("e6","United States","GPE")],
+ [("e2","nationality","e6","s1"),("e1","fine","e2","s1"),("e4","member_of","e3","s2")],
+ [dict(s="s1",sp="e3",st="the European Commission",cue="announce",content="Brussels has fined the American technology company Vexa 1.2 billion euros for breaking European competition rules",
+       time=("on Monday","2025-01-20"),figs=[("1.2 billion",1.2e9,"euros",None,"exact")],places=["e1"]),
+  dict(s="s2",sp="e4",st="Competition Commissioner Teresa Ribera",cue="say",content="Vexa had abused its dominant position for almost a decade"),
+  dict(s="s3",sp="e2",st="Vexa",cue="say",content="it would appeal the decision"),
+  dict(s="s4",sp=None,st="a company spokesperson",cue="say",content="We strongly disagree with the Commission’s findings,",quote=True),
+  dict(s="s6",sp=None,st="Analysts at Bernstein",cue="estimate",content="the ruling could cost Vexa as much as 3 billion euros in lost revenue",cert="possible",
+       figs=[("as much as 3 billion",3e9,"euros",None,"upper_bound")])])
+print("ok")
