@@ -76,6 +76,9 @@ func parseQuad(line []byte) (quad.Quad, error) {
 	if !utf8.Valid(line) {
 		return quad.Quad{}, errors.New("invalid UTF-8")
 	}
+	if err := checkSyntax(line); err != nil {
+		return quad.Quad{}, err
+	}
 	q, err := nquads.Parse(string(line))
 	if err != nil {
 		return quad.Quad{}, err
@@ -89,6 +92,94 @@ func parseQuad(line []byte) (quad.Quad, error) {
 		}
 	}
 	return q, nil
+}
+
+// checkSyntax checks the term structure of one N-Quads statement strictly
+// (Cayley's parser also accepts bare words): 3 or 4 terms — IRI, blank
+// node or literal, with a literal allowed only as object — then ".".
+func checkSyntax(line []byte) error {
+	i, n := 0, len(line)
+	skip := func() {
+		for i < n && (line[i] == ' ' || line[i] == '\t') {
+			i++
+		}
+	}
+	terms := 0
+	for {
+		skip()
+		if i >= n {
+			return errors.New("missing final '.'")
+		}
+		if line[i] == '.' {
+			i++
+			skip()
+			if i < n && line[i] != '#' {
+				return fmt.Errorf("unexpected text after '.' at column %d", i+1)
+			}
+			break
+		}
+		terms++
+		switch {
+		case line[i] == '<':
+			j := bytes.IndexByte(line[i:], '>')
+			if j < 0 {
+				return fmt.Errorf("unterminated IRI at column %d", i+1)
+			}
+			if !validIRI(string(line[i+1 : i+j])) {
+				return fmt.Errorf("invalid IRI %s at column %d", line[i:i+j+1], i+1)
+			}
+			i += j + 1
+		case bytes.HasPrefix(line[i:], []byte("_:")):
+			i += 2
+			start := i
+			for i < n && line[i] != ' ' && line[i] != '\t' {
+				i++
+			}
+			if i > start && line[i-1] == '.' {
+				i-- // "_:b." ends the statement
+			}
+			if i == start {
+				return fmt.Errorf("empty blank node label at column %d", start-1)
+			}
+		case line[i] == '"':
+			if terms != 3 {
+				return fmt.Errorf("literal in position %d at column %d (only the object may be a literal)", terms, i+1)
+			}
+			i++
+			for i < n && line[i] != '"' {
+				if line[i] == '\\' {
+					i++
+				}
+				i++
+			}
+			if i >= n {
+				return fmt.Errorf("unterminated literal")
+			}
+			i++
+			switch {
+			case i < n && line[i] == '@':
+				i++
+				for i < n && (line[i] == '-' || line[i] >= 'a' && line[i] <= 'z' || line[i] >= 'A' && line[i] <= 'Z' || line[i] >= '0' && line[i] <= '9') {
+					i++
+				}
+			case bytes.HasPrefix(line[i:], []byte("^^<")):
+				j := bytes.IndexByte(line[i:], '>')
+				if j < 0 {
+					return fmt.Errorf("unterminated datatype IRI")
+				}
+				i += j + 1
+			}
+		default:
+			return fmt.Errorf("unexpected %q at column %d (want <IRI>, _:blank or \"literal\")", line[i], i+1)
+		}
+		if terms > 4 {
+			return errors.New("more than 4 terms")
+		}
+	}
+	if terms < 3 {
+		return fmt.Errorf("%d terms, want 3 or 4", terms)
+	}
+	return nil
 }
 
 // validIRI rejects characters N-Quads forbids inside IRIREF.

@@ -40,11 +40,11 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"rapper-check":  cmdRapperCheck,
-			"sortedeq":      cmdSortedEqual,
-			"holdlock":      cmdHoldLock,
-			"bigline":       cmdBigLine,
-			"writebytes":    cmdWriteBytes,
+			"rapper-check": cmdRapperCheck,
+			"sortedeq":     cmdSortedEqual,
+			"holdlock":     cmdHoldLock,
+			"bigline":      cmdBigLine,
+			"writebytes":   cmdWriteBytes,
 		},
 	})
 }

@@ -1,0 +1,38 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// fixtureStore loads the saved-query fixture documents into a memstore.
+func fixtureStore(t testing.TB, writable bool) *graph.Store {
+	t.Helper()
+	ctx := context.Background()
+	s, err := graph.Open(ctx, graph.Options{Backend: graph.Memstore})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	for _, f := range []string{"doc-a.json", "doc-b.json"} {
+		b, err := os.ReadFile(filepath.Join("..", "..", "queries", "testdata", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rec extract.Record
+		if err := json.Unmarshal(b, &rec); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if _, err := s.AddRecord(ctx, &rec); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+	}
+	_ = writable
+	return s
+}
