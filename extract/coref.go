@@ -135,9 +135,9 @@ func (st *state) pickAntecedent(cands []salient, s *sent, t int, low string) int
 		if c.s == s.idx && c.t >= t || !want(c) {
 			continue
 		}
-		score := -3.0*float64(d) + 0.001*float64(i)
+		score := -1.5*float64(d) + 0.001*float64(i)
 		if c.subj {
-			score += 2.5
+			score += 4.0
 		}
 		if score > bestScore {
 			best, bestScore = c.ent, score

@@ -213,3 +213,9 @@ var months = map[string]int{"january": 1, "february": 2, "march": 3,
 	"jun": 6, "jun.": 6, "jul": 7, "jul.": 7, "aug": 8, "aug.": 8,
 	"sep": 9, "sep.": 9, "sept": 9, "sept.": 9, "oct": 10, "oct.": 10,
 	"nov": 11, "nov.": 11, "dec": 12, "dec.": 12}
+
+// placeNouns name kinds of places ("the X region of Y", "X, a Y exclave").
+var placeNouns = set("region", "province", "state", "district", "county",
+	"city", "town", "village", "area", "territory", "exclave", "enclave",
+	"oblast", "governorate", "prefecture", "municipality", "island", "part",
+	"capital", "port", "republic", "zone", "department", "canton")

@@ -142,6 +142,34 @@ func (st *state) placePatterns(s *sent, t int) {
 				}
 			}
 		}
+		// "the X region of Y": X is a compound of a place noun with an
+		// "of/in" modifier naming a place
+		if h := s.head(t); h >= 0 && s.rel(t) == "compound" && placeNouns[s.lemma(h)] {
+			for _, o := range s.childrenRel(h, "nmod") {
+				if cs := s.child(o, "case"); cs >= 0 && (s.lower(cs) == "of" || locPreps[s.lower(cs)]) {
+					if y := st.refOf(s, o); st.isPlace(y) && y != x {
+						st.addRel(x, LocatedIn, y, "", sid, Asserted)
+					}
+				}
+			}
+		}
+		// "X, a Russian exclave": part_of the country of the modifier
+		for _, a := range s.childrenRel(t, "appos") {
+			if !placeNouns[s.lemma(a)] {
+				continue
+			}
+			for _, m := range s.childrenRel(a, "amod", "compound", "nmod") {
+				var y = -1
+				if c, ok := st.country(s.toks[m].Form); ok {
+					y = st.countryEntity(c)
+				} else if e := st.refOf(s, m); st.isPlace(e) {
+					y = e
+				}
+				if y >= 0 && y != x {
+					st.addRel(x, PartOf, y, "", sid, Asserted)
+				}
+			}
+		}
 		// "X, in southwestern Y": nmod with "in" directly on X
 		for _, o := range s.childrenRel(t, "nmod") {
 			if cs := s.child(o, "case"); cs >= 0 && locPreps[s.lower(cs)] {
@@ -195,8 +223,12 @@ func (st *state) verbRelations(s *sent, v int) {
 	if o := s.child(v, "obj"); o >= 0 && !isCue {
 		y := st.npEntity(s, o)
 		pred := snake(lemma + prt)
-		if lemma == "border" && st.isPlace(x) && st.isPlace(y) {
-			st.addRel(x, Borders, y, "", sid, cert)
+		if lemma == "border" && st.isPlace(x) {
+			for _, oo := range append([]int{o}, s.childrenRel(o, "conj")...) {
+				if y2 := st.npEntity(s, oo); st.isPlace(y2) {
+					st.addRel(x, Borders, y2, "", sid, cert)
+				}
+			}
 		} else if lemma == "share" && borderWords[s.lower(o)] {
 			for _, w := range append(s.childrenRel(o, "nmod"), s.childrenRel(v, "obl")...) {
 				if y2 := st.refOf(s, w); y2 >= 0 && st.isPlace(y2) {
