@@ -55,6 +55,8 @@ func usagef(format string, args ...any) error {
 // commands is the command table.
 func commands() []*Command {
 	return []*Command{
+		loadCommand(),
+		extractCommand(),
 		queriesCommand(),
 		queryCommand(),
 		exportCommand(),
