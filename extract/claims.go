@@ -53,21 +53,22 @@ func (st *state) findClaims() {
 				}
 				continue
 			}
-			lo, hi := s.subtree(h, func(c int) bool { return c == y || s.rel(c) == "punct" && (c == y+1 || c < y) })
-			lo, hi = s.trim(lo, hi, false)
-			if y > lo && y < hi {
-				// "X, according to Y, did Z": keep the text around Y
-				ylo, yhi := s.subtree(y, nil)
-				if ylo <= lo {
-					lo = yhi + 1
-				}
+			lo, hi := s.subtree(h, func(c int) bool { return c == y })
+			ylo, yhi := s.subtree(y, nil)
+			switch {
+			case ylo <= lo+1:
+				lo = yhi + 1
+			case yhi >= hi-1:
+				hi = ylo - 1
 			}
+			lo, hi = s.trim(lo, hi, false)
 			if lo > hi {
 				continue
 			}
-			slo, shi := s.subtree(y, nil)
+			slo, shi := s.subtree(y, func(c int) bool { return s.rel(c) == "case" || s.rel(c) == "punct" })
+			slo, shi = s.trim(slo, shi, false)
 			c := &claim{s: s.idx, cue: t, cueLemma: "according to", speaker: src, speakerTok: y,
-				speakerText: st.tokText(s, s.trimLo(slo+2, shi), shi), clo: lo, chi: hi, quoteIdx: -1}
+				speakerText: st.tokText(s, slo, shi), clo: lo, chi: hi, quoteIdx: -1}
 			c.cspans = []span{{s.toks[lo].Start, s.toks[hi].End}}
 			all = append(all, c)
 		}
@@ -131,16 +132,14 @@ func (st *state) findClaims() {
 	st.claims = all
 }
 
-func (s *sent) trimLo(lo, hi int) int {
-	if lo > hi {
-		return hi
-	}
-	return lo
-}
 
 // cueClaim builds the claim of cue verb v, or nil when v has no content.
 func (st *state) cueClaim(s *sent, v int) *claim {
 	lemma := s.lemma(v)
+	// infinitival cues ("to confirm", "to say") are not assertions
+	if m := s.child(v, "mark"); m >= 0 && s.lower(m) == "to" && s.child(v, "nsubj") < 0 {
+		return nil
+	}
 	c := &claim{s: s.idx, cue: v, cueLemma: lemma, speaker: -1, speakerTok: -1, clo: -1, chi: -1, quoteIdx: -1}
 	// content
 	var lo, hi int = -1, -1
@@ -189,7 +188,8 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 		if qi == cueQ {
 			continue
 		}
-		if q.start < cs.end && cs.start < q.end {
+		lo, hi := max(q.start, cs.start), min(q.end, cs.end)
+		if hi > lo && (2*(hi-lo) >= cs.end-cs.start || cs.start >= q.start && cs.end <= q.end) {
 			qs = append(qs, q)
 			if c.quoteIdx < 0 {
 				c.quoteIdx = qi
@@ -208,7 +208,9 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 	// speaker
 	subj, relay := st.subjectOf(s, v)
 	if subj >= 0 {
-		slo, shi := s.subtree(subj, func(k int) bool { return s.rel(k) == "acl:relcl" || s.rel(k) == "punct" })
+		slo, shi := s.subtree(subj, func(k int) bool {
+			return s.rel(k) == "acl:relcl" || s.rel(k) == "punct" || s.dominates(k, v)
+		})
 		slo, shi = s.trim(slo, shi, false)
 		c.speakerTok = subj
 		c.speakerText = st.tokText(s, slo, shi)
@@ -266,6 +268,13 @@ func (st *state) subjectOf(s *sent, v int) (subj, relay int) {
 	for steps := 0; v >= 0 && steps < 6; steps++ {
 		if n := s.child(v, "nsubj"); n >= 0 {
 			if s.rel(n) == "nsubj:pass" || s.rel(n) == "nsubjpass" {
+				return -1, relay
+			}
+			if relPronouns[s.lower(n)] {
+				// "..., who said": the noun the relative clause modifies
+				if s.rel(v) == "acl:relcl" && s.head(v) >= 0 {
+					return s.head(v), relay
+				}
 				return -1, relay
 			}
 			return n, relay

@@ -364,7 +364,7 @@ func (s *sent) subtree(i int, skip func(c int) bool) (int, int) {
 func (s *sent) trim(lo, hi int, dropMark bool) (int, int) {
 	for lo <= hi {
 		u := s.toks[lo].UPOS
-		if u == "PUNCT" && !isQuoteChar(s.toks[lo].Form) || u == "CCONJ" && lo != hi ||
+		if u == "PUNCT" || u == "CCONJ" && lo != hi ||
 			dropMark && s.rel(lo) == "mark" && (s.lower(lo) == "that" || s.lower(lo) == "whether" || s.lower(lo) == "if") {
 			lo++
 			continue
@@ -373,7 +373,7 @@ func (s *sent) trim(lo, hi int, dropMark bool) (int, int) {
 	}
 	for hi >= lo {
 		u := s.toks[hi].UPOS
-		if u == "PUNCT" && !isQuoteChar(s.toks[hi].Form) || u == "CCONJ" {
+		if u == "PUNCT" && !(s.toks[hi].Form == ")" && hasOpenParen(s, lo, hi)) || u == "CCONJ" {
 			hi--
 			continue
 		}
@@ -498,4 +498,14 @@ func strPtr(s string) *string {
 		return nil
 	}
 	return &s
+}
+
+// hasOpenParen reports whether tokens lo..hi contain an opening bracket.
+func hasOpenParen(s *sent, lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if s.toks[k].Form == "(" {
+			return true
+		}
+	}
+	return false
 }

@@ -25,7 +25,7 @@ var cueLemmas = set(
 	"respond", "show", "signal", "testify", "think", "caution", "vow",
 	"pledge", "promise", "threaten", "accuse", "disclose", "tweet", "post",
 	"recall", "comment", "speculate", "remark", "point", "stress",
-	"underline", "underscore", "demand", "call", "ask", "describe", "brief",
+	"underline", "underscore", "demand", "ask", "describe", "brief",
 	"corroborate", "fear", "hope", "expect", "concede", "agree", "predict",
 )
 
@@ -35,7 +35,7 @@ var objectContentCues = set("confirm", "deny", "announce", "report", "reveal",
 	"disclose", "corroborate", "acknowledge", "admit", "allege", "predict")
 
 // xcompContentCues take "OBJ to VERB" as content ("urged allies to act").
-var xcompContentCues = set("urge", "call", "ask", "warn", "tell", "pledge",
+var xcompContentCues = set("urge", "ask", "warn", "tell", "pledge",
 	"promise", "vow", "threaten", "demand")
 
 // collectiveNouns head a GROUP: a nationality or organisation modifier plus
@@ -219,3 +219,6 @@ var placeNouns = set("region", "province", "state", "district", "county",
 	"city", "town", "village", "area", "territory", "exclave", "enclave",
 	"oblast", "governorate", "prefecture", "municipality", "island", "part",
 	"capital", "port", "republic", "zone", "department", "canton")
+
+// relPronouns introduce relative and free relative clauses.
+var relPronouns = set("who", "which", "that", "what", "whom", "whose")
