@@ -1,4 +1,15 @@
-import json, hashlib, sys
+import json, hashlib, sys, unicodedata
+
+def slug(s):
+    out=''; dash=False
+    for ch in unicodedata.normalize('NFKD', s):
+        if unicodedata.category(ch)=='Mn': continue
+        if ch.isalnum():
+            if dash and out: out+='-'
+            dash=False; out+=ch.lower()
+        else: dash=True
+    return out or 'x'
+
 import os
 OUT=os.path.join(os.path.dirname(os.path.abspath(__file__)), '..') + '/'
 def build(name, title, source, published, paras, ents, rels, claims):
@@ -23,7 +34,7 @@ def build(name, title, source, published, paras, ents, rels, claims):
                 k=t.find(n)
                 if k>=0:
                     ments.append({"sentence":"s%d"%(i+1),"start":a+k,"end":a+k+len(n),"text":n}); break
-        rec["entities"].append({"id":eid,"iri":"","name":ename,"type":typ,"aliases":al,"titles":ti,"mentions":ments})
+        rec["entities"].append({"id":eid,"iri":"https://w3id.org/newsgraph/id/"+typ.lower()+"/"+slug(ename),"name":ename,"type":typ,"aliases":al,"titles":ti,"mentions":ments})
     for r in rels:
         s,p,o,sid=r[:4]; cert=r[4] if len(r)>4 else "asserted"
         rec["relations"].append({"subject":s,"predicate":p,"object":o if isinstance(o,str) else {"text":o[0]},"sentence":sid,"certainty":cert,"negated":cert=="denied"})
