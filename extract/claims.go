@@ -132,7 +132,6 @@ func (st *state) findClaims() {
 	st.claims = all
 }
 
-
 // cueClaim builds the claim of cue verb v, or nil when v has no content.
 func (st *state) cueClaim(s *sent, v int) *claim {
 	lemma := s.lemma(v)
@@ -209,7 +208,8 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 	subj, relay := st.subjectOf(s, v)
 	if subj >= 0 {
 		slo, shi := s.subtree(subj, func(k int) bool {
-			return s.rel(k) == "acl:relcl" || s.rel(k) == "punct" || s.dominates(k, v)
+			return s.rel(k) == "acl:relcl" || s.rel(k) == "punct" || s.dominates(k, v) ||
+				s.rel(k) == "appos" && s.child(k, "punct") >= 0 && s.toks[s.child(k, "punct")].Form == "("
 		})
 		slo, shi = s.trim(slo, shi, false)
 		c.speakerTok = subj

@@ -14,7 +14,6 @@ import (
 
 var gumPath = flag.String("gum", "/work/shared/corpora/ud-gum/en_gum-ud-dev.conllu", "UD GUM file for the coreference evaluation")
 
-
 // gumMention is a GUM coreference mention: tokens lo..hi of a sentence.
 type gumMention struct {
 	s, lo, hi int

@@ -537,10 +537,7 @@ func (st *state) findTitles() {
 				continue
 			}
 			title := st.tokText(s, a, b)
-			e := st.ents[m.ent]
-			if !containsFold(e.titles, title) {
-				e.titles = append(e.titles, title)
-			}
+			st.ents[m.ent].addTitle(title)
 			st.titleRelations(s, mi, a, b, title)
 		}
 	}
@@ -692,4 +689,36 @@ func itoa(n int) string {
 		n /= 10
 	}
 	return string(b[i:])
+}
+
+// addTitle adds a title unless a longer title already contains its words;
+// a longer title replaces the shorter ones it contains.
+func (e *entity) addTitle(t string) {
+	tw := strings.Fields(strings.ToLower(t))
+	contains := func(long, short []string) bool {
+		for i := 0; i+len(short) <= len(long); i++ {
+			ok := true
+			for j := range short {
+				if long[i+j] != short[j] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+		return false
+	}
+	var keep []string
+	for _, x := range e.titles {
+		xw := strings.Fields(strings.ToLower(x))
+		if contains(xw, tw) {
+			return
+		}
+		if !contains(tw, xw) {
+			keep = append(keep, x)
+		}
+	}
+	e.titles = append(keep, t)
 }

@@ -99,6 +99,7 @@ func TestRules(t *testing.T) {
 	relay := extractFixture(t, "relay")
 	quote := extractFixture(t, "quote")
 	hedge := extractFixture(t, "hedge")
+	nested := extractFixture(t, "nested")
 	str := func(p *string) string {
 		if p == nil {
 			return "<nil>"
@@ -139,6 +140,15 @@ func TestRules(t *testing.T) {
 		{"hedge possible", hedge.Claims[0].Certainty, Possible},
 		{"hedge places", len(hedge.Claims[0].Places), 1},
 		{"unconfirmed", hedge.Claims[len(hedge.Claims)-1].Certainty, Unconfirmed},
+		{"nested claims", len(nested.Claims), 3},
+		{"outer quote", nested.Claims[0].Quote, true},
+		{"outer figures", len(nested.Claims[0].Figures), 2},
+		{"inner title coreference", nameOf(nested, nested.Claims[1].Speaker), "Sara Lind"},
+		{"inner indirect", nested.Claims[1].Quote, false},
+		{"inner time", str(nested.Claims[1].Time.Value), "2024-11-01"},
+		{"inner content", nested.Claims[1].Content, "8,000 Elbonian troops had entered Brill"},
+		{"first person in quote", nameOf(nested, nested.Claims[2].Speaker), "Jon Bell"},
+		{"parenthetical title", entityByName(nested, "Sara Lind").Titles, []string{"Foreign Minister"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

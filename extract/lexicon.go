@@ -57,6 +57,7 @@ var collectiveNouns = set(
 	"teams", "players", "fans", "prisoners", "hostages", "mercenaries",
 	"volunteers", "conscripts", "recruits", "battalions", "brigades",
 	"divisions", "regiments", "squads", "contingent", "contingents",
+	"allies", "partners", "coalition",
 )
 
 // militaryNouns are collective nouns whose groups merge with each other
