@@ -41,7 +41,7 @@ func OpenIE(text string, s nlp.Sentence) []Tuple {
 		if se.rel(v) == "appos" {
 			h := se.head(v)
 			if h >= 0 && (se.toks[h].UPOS == "PROPN" || se.toks[h].UPOS == "NOUN") {
-				a1 := st.npText(se, h, func(k int) bool { return k == v || se.rel(k) == "acl:relcl" })
+				a1 := st.npText(se, h, func(k int) bool { return k == v || se.rel(k) == "acl:relcl" || se.rel(k) == "case" })
 				a2 := st.npText(se, v, nil)
 				if a1 != "" && a2 != "" {
 					out = append(out, Tuple{Confidence: 0.6, Relation: "is", Args: []string{a1, a2}})
@@ -87,7 +87,7 @@ func (st *state) clauseTuple(s *sent, v int) (Tuple, bool) {
 		if w := s.lower(subj); (w == "who" || w == "which" || w == "that") && s.rel(v) == "acl:relcl" {
 			arg1 = st.npText(s, s.head(v), func(k int) bool { return k == v })
 		} else {
-			arg1 = st.npText(s, subj, nil)
+			arg1 = st.npText(s, subj, func(k int) bool { return s.rel(k) == "acl:relcl" || s.rel(k) == "appos" })
 		}
 	} else {
 		h := v
