@@ -127,7 +127,6 @@ func firstInvalidLine(data []byte) int {
 // lines collapsed into one blank line (a paragraph break), and the whole
 // trimmed. Quotes and dashes are kept as written.
 func normalizeText(s string) string {
-	s = norm.NFC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false   // a space is pending inside the line
@@ -174,7 +173,9 @@ func normalizeText(s string) string {
 		}
 		prevCR = cr
 	}
-	return b.String()
+	// NFC last: dropping invisible characters can bring a base letter and
+	// a combining mark together.
+	return norm.NFC.String(b.String())
 }
 
 // normalizeField cleans a one-line metadata value such as a title: like
