@@ -72,8 +72,10 @@ func (st *state) resolveCoref() {
 					continue
 				}
 			}
-			if det >= 0 && st.orgNominal(s, t) >= 0 {
-				e := st.orgNominal(s, t)
+			if e := st.orgNominal(s, t); det >= 0 && s.rel(t) != "compound" && (e >= 0 || genericOrgNouns[low] && st.recentOrg(cands, s.idx) >= 0) {
+				if e < 0 {
+					e = st.recentOrg(cands, s.idx)
+				}
 				st.coref[tokRef{s.idx, t}] = e
 				cands = append(cands, salient{ent: e, s: s.idx, t: t, subj: subj, plural: true, text: low})
 				continue
@@ -253,6 +255,27 @@ func (st *state) npEntity(s *sent, h int) int {
 			if e := st.refOf(s, c); e >= 0 {
 				return e
 			}
+		}
+	}
+	return -1
+}
+
+// genericOrgNouns refer back to the most recent organisation ("the
+// company", "the alliance").
+var genericOrgNouns = set("company", "firm", "group", "organisation",
+	"organization", "agency", "alliance", "bank", "carrier", "airline",
+	"retailer", "broadcaster", "manufacturer", "club", "party", "union",
+	"commission", "regulator", "watchdog", "insurer", "lender", "giant")
+
+// recentOrg returns the most recently mentioned ORG within five sentences.
+func (st *state) recentOrg(cands []salient, si int) int {
+	for i := len(cands) - 1; i >= 0; i-- {
+		c := cands[i]
+		if si-c.s > 5 {
+			break
+		}
+		if c.ent >= 0 && st.ents[c.ent].typ == TypeOrg {
+			return c.ent
 		}
 	}
 	return -1
