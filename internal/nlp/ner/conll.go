@@ -1,0 +1,134 @@
+package ner
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Line is one token line of a CoNLL-2003 column file: the token is Cols[0].
+type Line struct {
+	Cols []string
+}
+
+// Sentence is a run of token lines.
+type Sentence []Line
+
+// Document is the sentences between two -DOCSTART- lines.
+type Document struct {
+	Start     []string // the -DOCSTART- line's columns; nil when the file has none
+	Sentences []Sentence
+}
+
+// ParseError is a malformed line of a CoNLL file.
+type ParseError struct {
+	File string
+	Line int
+	Err  error
+}
+
+func (e *ParseError) Error() string {
+	return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+}
+
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// ErrColumns reports a token line whose column count differs from the
+// file's first token line.
+var ErrColumns = errors.New("inconsistent number of columns")
+
+// maxLine bounds a line of a CoNLL file.
+const maxLine = 1 << 20
+
+// ReadCoNLL reads a CoNLL-2003 column file: whitespace-separated columns,
+// token first, blank lines between sentences, "-DOCSTART-" lines between
+// documents. Name is used in errors.
+func ReadCoNLL(r io.Reader, name string) ([]Document, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), maxLine)
+	var docs []Document
+	var cur *Document
+	var sent Sentence
+	ncols := 0
+	flush := func() {
+		if len(sent) > 0 {
+			if cur == nil {
+				docs = append(docs, Document{})
+				cur = &docs[len(docs)-1]
+			}
+			cur.Sentences = append(cur.Sentences, sent)
+			sent = nil
+		}
+	}
+	for n := 1; sc.Scan(); n++ {
+		cols := strings.Fields(sc.Text())
+		if len(cols) == 0 {
+			flush()
+			continue
+		}
+		if cols[0] == "-DOCSTART-" {
+			flush()
+			docs = append(docs, Document{Start: cols})
+			cur = &docs[len(docs)-1]
+			continue
+		}
+		if ncols == 0 {
+			ncols = len(cols)
+		} else if len(cols) != ncols {
+			return nil, &ParseError{File: name, Line: n, Err: fmt.Errorf("%w: got %d, want %d", ErrColumns, len(cols), ncols)}
+		}
+		sent = append(sent, Line{Cols: cols})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	flush()
+	return docs, nil
+}
+
+// WriteCoNLL writes docs in column format, with a blank line after every
+// -DOCSTART- line and sentence (the CoNLL-2003 layout).
+func WriteCoNLL(w io.Writer, docs []Document) error {
+	bw := bufio.NewWriter(w)
+	for _, d := range docs {
+		if d.Start != nil {
+			bw.WriteString(strings.Join(d.Start, " "))
+			bw.WriteString("\n\n")
+		}
+		for _, s := range d.Sentences {
+			for _, l := range s {
+				bw.WriteString(strings.Join(l.Cols, " "))
+				bw.WriteByte('\n')
+			}
+			bw.WriteByte('\n')
+		}
+	}
+	return bw.Flush()
+}
+
+// Words returns the tokens of s.
+func (s Sentence) Words() []string {
+	out := make([]string, len(s))
+	for i, l := range s {
+		out[i] = l.Cols[0]
+	}
+	return out
+}
+
+// Column returns column c of every line of s ("" where missing); c < 0
+// counts from the end (-1 is the last column).
+func (s Sentence) Column(c int) []string {
+	out := make([]string, len(s))
+	for i, l := range s {
+		j := c
+		if j < 0 {
+			j += len(l.Cols)
+		}
+		if j >= 0 && j < len(l.Cols) {
+			out[i] = l.Cols[j]
+		}
+	}
+	return out
+}

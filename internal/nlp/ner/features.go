@@ -1,0 +1,458 @@
+package ner
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/internal/nlp/lexicon"
+)
+
+// Labels are the IOB2 tags, in model order.
+var Labels = []string{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"}
+
+const nLabels = 9
+
+// Entity types of the CoNLL scheme, in label order (label 2k+1 is B-type k).
+var types = []string{"PER", "ORG", "LOC", "MISC"}
+
+func labelIndex(tag string) int {
+	for i, l := range Labels {
+		if l == tag {
+			return i
+		}
+	}
+	return 0
+}
+
+// allowed reports whether label cur may follow label prev (prev < 0 at the
+// sentence start) in IOB2.
+func allowed(prev, cur int) bool {
+	if cur == 0 || cur%2 == 1 {
+		return true
+	}
+	return prev == cur || prev == cur-1
+}
+
+// Feature templates. Each feature is a 64-bit hash of a template id and
+// its values.
+const (
+	fBias = iota + 1
+	fWord
+	fLow
+	fShape
+	fShort
+	fPre
+	fSuf
+	fLowM2
+	fLowM1
+	fLowP1
+	fLowP2
+	fShapeM1
+	fShapeP1
+	fShapeM1_0
+	fShape0_P1
+	fBiM1
+	fBiP1
+	fClu
+	fCluM1
+	fCluP1
+	fInitShape
+	fCapsSent
+	fGaz
+	fGazM1
+	fGazP1
+	fFirstName
+	fFirstNameM1
+	fLowRatio
+	fDocLower
+	fDocCap
+	fHist
+	fHistMaj
+	fWordClu
+	fSuffixWordP1
+	fLowRatioInit
+	fGazShape
+	fCapsWord
+)
+
+const (
+	hOffset = 14695981039346656037
+	hPrime  = 1099511628211
+)
+
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+func hstr(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= hPrime
+	}
+	h ^= 0xff
+	h *= hPrime
+	return h
+}
+
+func feat(t int, s string) uint64 { return mix(hstr(hOffset^uint64(t)*0x9e3779b97f4a7c15, s)) }
+
+func feat2(t int, a, b string) uint64 {
+	return mix(hstr(hstr(hOffset^uint64(t)*0x9e3779b97f4a7c15, a), b))
+}
+
+func featN(t int, n uint64) uint64 {
+	return mix(hOffset ^ uint64(t)*0x9e3779b97f4a7c15 ^ n*0xc2b2ae3d27d4eb4f)
+}
+
+// tok is the per-token information the features read.
+type tok struct {
+	w, low, shape, short, path  string
+	initCap, allCaps, hasLetter bool
+	gaz                         [3]uint16 // gazetteer codes of tokens i-1, i, i+1 (0 = none)
+	fname                       int8      // 0 none, 1 male, 2 female, 3 both
+	lowRatio                    int8      // bucket of how often the word is written in lower case, -1 unknown
+}
+
+// shape maps characters to X, x, d or themselves, compressing repeats for
+// the short shape.
+func shapes(w string) (shape, short string) {
+	var b, s strings.Builder
+	var last rune = -1
+	n := 0
+	for _, r := range w {
+		var c rune
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLetter(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		default:
+			c = r
+		}
+		if n < 12 {
+			b.WriteRune(c)
+		}
+		n++
+		if c != last {
+			s.WriteRune(c)
+		}
+		last = c
+	}
+	return b.String(), s.String()
+}
+
+// docInfo holds document-level facts used as features.
+type docInfo struct {
+	lowerSeen map[string]bool // lower-case forms seen in non-initial lower-case use
+	capSeen   map[string]bool // words seen capitalised in non-initial position
+	hist      map[string]*[4]int16
+}
+
+func newDocInfo(sents [][]string) *docInfo {
+	d := &docInfo{lowerSeen: map[string]bool{}, capSeen: map[string]bool{}, hist: map[string]*[4]int16{}}
+	for _, s := range sents {
+		for i, w := range s {
+			if i == 0 || w == "" {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(w)
+			if unicode.IsLower(r) {
+				d.lowerSeen[w] = true
+			} else if unicode.IsUpper(r) && strings.ToUpper(w) != w {
+				d.capSeen[w] = true
+			}
+		}
+	}
+	return d
+}
+
+// record adds predicted labels of a sentence to the history.
+func (d *docInfo) record(words []string, labels []int) {
+	for i, l := range labels {
+		if l == 0 || !hasUpper(words[i]) {
+			continue
+		}
+		h := d.hist[words[i]]
+		if h == nil {
+			h = new([4]int16)
+			d.hist[words[i]] = h
+		}
+		if h[(l-1)/2] < 1000 {
+			h[(l-1)/2]++
+		}
+	}
+}
+
+func hasUpper(w string) bool {
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// featurizer turns sentences into feature hashes.
+type featurizer struct {
+	clusters *Clusters
+	lex      *lexicon.Lexicon
+}
+
+func gazCode(k lexicon.Kind, begin bool) uint16 {
+	c := uint16(k) << 1
+	if begin {
+		c |= 1
+	}
+	return c
+}
+
+// prepare computes per-token information for a sentence.
+func (fz *featurizer) prepare(words []string) []tok {
+	toks := make([]tok, len(words))
+	capsSent := true
+	for i, w := range words {
+		t := &toks[i]
+		t.w = w
+		t.low = strings.ToLower(w)
+		t.shape, t.short = shapes(w)
+		r, _ := utf8.DecodeRuneInString(w)
+		t.initCap = unicode.IsUpper(r)
+		t.hasLetter = strings.ContainsFunc(w, unicode.IsLetter)
+		t.allCaps = t.hasLetter && strings.ToUpper(w) == w
+		if t.hasLetter && !t.allCaps {
+			capsSent = false
+		}
+		t.path = fz.clusters.Path(w)
+		if t.path == "" && t.allCaps && len(w) > 1 {
+			// Headlines: fall back to the title-case form.
+			t.path = fz.clusters.Path(titleCase(t.low))
+		}
+		t.lowRatio = -1
+		if t.initCap && fz.clusters != nil {
+			cl := fz.clusters.Count(t.low)
+			cw := fz.clusters.Count(w)
+			if t.allCaps {
+				cw += fz.clusters.Count(titleCase(t.low))
+			}
+			if cl+cw > 0 {
+				t.lowRatio = int8(5 * cl / (cl + cw + 1))
+			}
+		}
+		if fz.lex != nil && t.initCap {
+			name := w
+			if t.allCaps {
+				name = titleCase(t.low)
+			}
+			if share, n, ok := fz.lex.FirstName(name); ok && n >= 200 {
+				switch {
+				case share < 0.1:
+					t.fname = 1
+				case share > 0.9:
+					t.fname = 2
+				default:
+					t.fname = 3
+				}
+			}
+		}
+	}
+	_ = capsSent
+	if fz.lex != nil {
+		lookup := words
+		// Title-case all-capital tokens so gazetteers match headlines.
+		anyCaps := false
+		for i := range toks {
+			if toks[i].allCaps && len(words[i]) > 3 {
+				anyCaps = true
+			}
+		}
+		if anyCaps {
+			lookup = make([]string, len(words))
+			for i, w := range words {
+				if toks[i].allCaps && len(w) > 3 {
+					lookup[i] = titleCase(toks[i].low)
+				} else {
+					lookup[i] = w
+				}
+			}
+		}
+		for _, m := range fz.lex.Matches(lookup) {
+			for j := m.Start; j < m.End; j++ {
+				toks[j].gaz[1] = gazCode(m.Kind, j == m.Start)
+			}
+		}
+		for i := range toks {
+			if i > 0 {
+				toks[i].gaz[0] = toks[i-1].gaz[1]
+			}
+			if i+1 < len(toks) {
+				toks[i].gaz[2] = toks[i+1].gaz[1]
+			}
+		}
+	}
+	return toks
+}
+
+func titleCase(low string) string {
+	r, n := utf8.DecodeRuneInString(low)
+	if n == 0 {
+		return low
+	}
+	return string(unicode.ToUpper(r)) + low[n:]
+}
+
+// static returns the features of token i that do not depend on predictions.
+func (fz *featurizer) static(toks []tok, i int, doc *docInfo, buf []uint64) []uint64 {
+	t := &toks[i]
+	get := func(j int) *tok {
+		if j < 0 || j >= len(toks) {
+			return nil
+		}
+		return &toks[j]
+	}
+	low := func(j int) string {
+		if p := get(j); p != nil {
+			return p.low
+		}
+		if j < 0 {
+			return "<s>"
+		}
+		return "</s>"
+	}
+	shp := func(j int) string {
+		if p := get(j); p != nil {
+			return p.short
+		}
+		return "<b>"
+	}
+	buf = append(buf,
+		featN(fBias, 0),
+		feat(fWord, t.w),
+		feat(fLow, t.low),
+		feat(fShape, t.shape),
+		feat(fShort, t.short),
+		feat(fLowM2, low(i-2)),
+		feat(fLowM1, low(i-1)),
+		feat(fLowP1, low(i+1)),
+		feat(fLowP2, low(i+2)),
+		feat(fShapeM1, shp(i-1)),
+		feat(fShapeP1, shp(i+1)),
+		feat2(fShapeM1_0, shp(i-1), t.short),
+		feat2(fShape0_P1, t.short, shp(i+1)),
+		feat2(fBiM1, low(i-1), t.low),
+		feat2(fBiP1, t.low, low(i+1)),
+	)
+	// Prefixes and suffixes up to 4 runes.
+	rs := []rune(t.low)
+	for k := 1; k <= 4 && k <= len(rs); k++ {
+		buf = append(buf, feat(fPre+100*k, string(rs[:k])), feat(fSuf+100*k, string(rs[len(rs)-k:])))
+	}
+	for _, n := range [...]int{4, 6, 10, 20} {
+		if t.path != "" {
+			buf = append(buf, feat(fClu+100*n, prefix(t.path, n)))
+		} else {
+			buf = append(buf, feat(fClu+100*n, "?"))
+		}
+	}
+	for _, n := range [...]int{4, 10} {
+		if p := get(i - 1); p != nil && p.path != "" {
+			buf = append(buf, feat(fCluM1+100*n, prefix(p.path, n)))
+		}
+		if p := get(i + 1); p != nil && p.path != "" {
+			buf = append(buf, feat(fCluP1+100*n, prefix(p.path, n)))
+		}
+	}
+	if t.path != "" {
+		buf = append(buf, feat2(fWordClu, prefix(t.path, 6), t.short))
+	}
+	if i == 0 {
+		buf = append(buf, feat(fInitShape, t.short))
+		if t.lowRatio >= 0 {
+			buf = append(buf, featN(fLowRatioInit, uint64(t.lowRatio)))
+		}
+	}
+	allCapsSent := true
+	for k := range toks {
+		if toks[k].hasLetter && !toks[k].allCaps {
+			allCapsSent = false
+			break
+		}
+	}
+	if allCapsSent {
+		buf = append(buf, feat(fCapsSent, t.short), feat(fCapsWord, t.low))
+	}
+	for k, g := range t.gaz {
+		if g != 0 {
+			buf = append(buf, featN(fGaz+100*k, uint64(g)))
+		}
+	}
+	if t.gaz[1] != 0 {
+		buf = append(buf, feat2(fGazShape, t.short, string(rune('a'+t.gaz[1]))))
+	}
+	if t.fname != 0 {
+		buf = append(buf, featN(fFirstName, uint64(t.fname)))
+	}
+	if p := get(i - 1); p != nil && p.fname != 0 {
+		buf = append(buf, featN(fFirstNameM1, uint64(p.fname)))
+	}
+	if t.lowRatio >= 0 {
+		buf = append(buf, featN(fLowRatio, uint64(t.lowRatio)))
+	} else if t.initCap {
+		buf = append(buf, featN(fLowRatio, 9))
+	}
+	if doc != nil && t.initCap {
+		if doc.lowerSeen[t.low] {
+			buf = append(buf, featN(fDocLower, boolN(i == 0)))
+		}
+		if i == 0 && doc.capSeen[t.w] {
+			buf = append(buf, featN(fDocCap, 1))
+		}
+	}
+	return buf
+}
+
+func boolN(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func prefix(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}
+
+// dynamic appends the prediction-history features of token i.
+func dynamic(toks []tok, i int, doc *docInfo, buf []uint64) []uint64 {
+	if doc == nil || !toks[i].initCap {
+		return buf
+	}
+	h := doc.hist[toks[i].w]
+	if h == nil {
+		return buf
+	}
+	best, bestN, total := -1, int16(0), int16(0)
+	for k, n := range h {
+		total += n
+		if n > 0 {
+			buf = append(buf, featN(fHist, uint64(k)))
+		}
+		if n > bestN {
+			best, bestN = k, n
+		}
+	}
+	if best >= 0 && bestN*2 > total {
+		buf = append(buf, featN(fHistMaj, uint64(best)))
+	}
+	return buf
+}

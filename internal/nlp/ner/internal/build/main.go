@@ -1,0 +1,27 @@
+// Command build regenerates the embedded NER clusters and model:
+//
+//	go run ./internal/build -data /work/shared/corpora -out data -clusters
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/newsgraph/newsgraph/internal/nlp/ner"
+)
+
+func main() {
+	data := flag.String("data", "../../../../shared/corpora", "corpora directory (conll2003/, bbc-news/)")
+	out := flag.String("out", "data", "output directory")
+	clusters := flag.Bool("clusters", false, "rebuild the word clusters")
+	epochs := flag.Int("epochs", 0, "training epochs (0: default)")
+	flag.Parse()
+	_, err := ner.TrainDir(context.Background(), *data, *out, ner.BuildOptions{
+		Clusters: *clusters, Train: ner.TrainOptions{Epochs: *epochs}, Log: os.Stderr})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "build:", err)
+		os.Exit(1)
+	}
+}

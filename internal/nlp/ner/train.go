@@ -1,0 +1,226 @@
+package ner
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+
+	"github.com/newsgraph/newsgraph/internal/nlp/lexicon"
+)
+
+// TrainOptions configures Train.
+type TrainOptions struct {
+	Epochs   int    // passes over the training data (default 12)
+	MinCount int    // features seen fewer times are dropped (default 2)
+	Seed     uint64 // shuffling seed
+	// Progress, when set, is called after every epoch with the dev score
+	// (zero when there is no dev data).
+	Progress func(epoch int, dev Score)
+}
+
+type trainSent struct {
+	words []string
+	toks  []tok
+	gold  []int
+	rows  [][]int32 // static feature rows per token
+}
+
+type trainDoc struct {
+	sents []trainSent
+	info  *docInfo
+}
+
+// Gold returns the gold labels (last column) of a CoNLL sentence.
+func goldLabels(s Sentence) []int {
+	out := make([]int, len(s))
+	for i, t := range s.Column(-1) {
+		out[i] = labelIndex(t)
+	}
+	return out
+}
+
+// Train trains a model on CoNLL documents whose last column is the IOB2
+// gold tag, choosing the epoch with the best dev F1 when dev is given.
+func Train(ctx context.Context, train, dev []Document, cl *Clusters, lex *lexicon.Lexicon, opt TrainOptions) (*Model, error) {
+	if opt.Epochs == 0 {
+		opt.Epochs = 12
+	}
+	if opt.MinCount == 0 {
+		opt.MinCount = 2
+	}
+	m := newModel(cl, lex)
+	// Count static features.
+	counts := map[uint64]int32{}
+	var docs []trainDoc
+	var buf []uint64
+	var hashes [][][]uint64
+	for _, d := range train {
+		var words [][]string
+		for _, s := range d.Sentences {
+			words = append(words, s.Words())
+		}
+		td := trainDoc{info: newDocInfo(words)}
+		for si, s := range d.Sentences {
+			ts := trainSent{words: words[si], toks: m.fz.prepare(words[si]), gold: goldLabels(s)}
+			var hs [][]uint64
+			for i := range ts.toks {
+				buf = m.fz.static(ts.toks, i, td.info, buf[:0])
+				for _, f := range buf {
+					counts[f]++
+				}
+				hs = append(hs, append([]uint64(nil), buf...))
+			}
+			hashes = append(hashes, hs)
+			td.sents = append(td.sents, ts)
+		}
+		docs = append(docs, td)
+	}
+	addRow := func(f uint64) int32 {
+		if r, ok := m.index[f]; ok {
+			return r
+		}
+		r := int32(len(m.index))
+		m.index[f] = r
+		return r
+	}
+	for k := 0; k < 4; k++ {
+		addRow(featN(fHist, uint64(k)))
+		addRow(featN(fHistMaj, uint64(k)))
+	}
+	hi := 0
+	for di := range docs {
+		for si := range docs[di].sents {
+			hs := hashes[hi]
+			hi++
+			rows := make([][]int32, len(hs))
+			for i, fs := range hs {
+				for _, f := range fs {
+					if counts[f] >= int32(opt.MinCount) {
+						rows[i] = append(rows[i], addRow(f))
+					}
+				}
+			}
+			docs[di].sents[si].rows = rows
+		}
+	}
+	hashes, counts = nil, nil
+	nf := len(m.index)
+	m.w = make([]float32, nf*nLabels)
+	acc := make([]float64, nf*nLabels)
+	var tacc [nLabels + 1][nLabels]float64
+	c := 1.0
+
+	rng := rand.New(rand.NewPCG(opt.Seed, 1))
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	var best *Model
+	bestF := -1.0
+	var dyn []uint64
+	for ep := 1; ep <= opt.Epochs; ep++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, di := range order {
+			d := &docs[di]
+			d.info.hist = map[string]*[4]int16{}
+			for si := range d.sents {
+				s := &d.sents[si]
+				em := make([][nLabels]float32, len(s.toks))
+				dynRows := make([][]int32, len(s.toks))
+				for i := range s.toks {
+					for _, r := range s.rows[i] {
+						w := m.w[int(r)*nLabels : int(r)*nLabels+nLabels]
+						for k := range em[i] {
+							em[i][k] += w[k]
+						}
+					}
+					dyn = dynamic(s.toks, i, d.info, dyn[:0])
+					for _, f := range dyn {
+						r := m.index[f]
+						dynRows[i] = append(dynRows[i], r)
+						w := m.w[int(r)*nLabels : int(r)*nLabels+nLabels]
+						for k := range em[i] {
+							em[i][k] += w[k]
+						}
+					}
+				}
+				pred := viterbi(em, &m.trans)
+				for i := range pred {
+					g, p := s.gold[i], pred[i]
+					gp, pp := nLabels, nLabels
+					if i > 0 {
+						gp, pp = s.gold[i-1], pred[i-1]
+					}
+					if gp != pp || g != p {
+						m.trans[gp][g]++
+						tacc[gp][g] += c
+						m.trans[pp][p]--
+						tacc[pp][p] -= c
+					}
+					if g == p {
+						continue
+					}
+					upd := func(r int32) {
+						o := int(r) * nLabels
+						m.w[o+g]++
+						acc[o+g] += c
+						m.w[o+p]--
+						acc[o+p] -= c
+					}
+					for _, r := range s.rows[i] {
+						upd(r)
+					}
+					for _, r := range dynRows[i] {
+						upd(r)
+					}
+				}
+				c++
+				d.info.record(s.words, pred)
+			}
+		}
+		avg := newModel(cl, lex)
+		avg.index = m.index
+		avg.w = make([]float32, len(m.w))
+		for i := range m.w {
+			avg.w[i] = m.w[i] - float32(acc[i]/c)
+		}
+		for p := range m.trans {
+			for k := range m.trans[p] {
+				avg.trans[p][k] = m.trans[p][k] - float32(tacc[p][k]/c)
+			}
+		}
+		var sc Score
+		if len(dev) > 0 {
+			sc = Evaluate(avg, dev)
+		}
+		if opt.Progress != nil {
+			opt.Progress(ep, sc)
+		}
+		if len(dev) == 0 || sc.Overall.F1() > bestF {
+			best, bestF = avg, sc.Overall.F1()
+		}
+	}
+	if best == nil {
+		return nil, fmt.Errorf("train ner: no epochs")
+	}
+	return best, nil
+}
+
+// Evaluate tags the documents and scores them against their last column.
+func Evaluate(m *Model, docs []Document) Score {
+	var sc Score
+	for _, d := range docs {
+		var words [][]string
+		for _, s := range d.Sentences {
+			words = append(words, s.Words())
+		}
+		pred := m.TagDocument(words)
+		for i, s := range d.Sentences {
+			sc.Add(s.Column(-1), pred[i])
+		}
+	}
+	return sc
+}
