@@ -66,6 +66,7 @@ func commands() []*Command {
 		nlpCommand(),
 		openieCommand(),
 		evalCommand(),
+		serveCommand(),
 	}
 }
 
