@@ -44,12 +44,20 @@ func parseHTML(data []byte) (Document, error) {
 	doc := Document{Source: meta.source, URL: meta.url, Published: meta.published}
 	doc.Title = meta.title
 	if doc.Title == "" {
-		if h1 := findFirst(main, atom.H1); h1 != nil {
-			doc.Title = normalizeField(nodeText(h1))
+		// <title> often carries the site name; the article's <h1> is the
+		// clean headline when <title> contains it.
+		var h1 string
+		if n := findFirst(main, atom.H1); n != nil {
+			h1 = normalizeField(nodeText(n))
 		}
-	}
-	if doc.Title == "" {
-		doc.Title = meta.htmlTitle
+		switch {
+		case h1 != "" && strings.Contains(strings.ToLower(meta.htmlTitle), strings.ToLower(h1)):
+			doc.Title = h1
+		case meta.htmlTitle != "":
+			doc.Title = meta.htmlTitle
+		default:
+			doc.Title = h1
+		}
 	}
 	if doc.Published.IsZero() {
 		for n := range main.Descendants() {

@@ -156,13 +156,18 @@ func chooseMain(body *html.Node, st map[*html.Node]nodeStats) *html.Node {
 	if b := best(func(n *html.Node) bool { return strings.EqualFold(attr(n, "itemprop"), "articleBody") }, 0.2); b != nil {
 		return b
 	}
+	// Structural containers (<article>, <main>, a content class) are
+	// trusted unless they also hold a lot of other paragraph text, such as
+	// teaser lists; then the best-scoring paragraph parent is tighter.
+	scored := bestScored(body, st)
+	tight := func(c *html.Node) *html.Node { return c }
 	if b := best(func(n *html.Node) bool { return n.DataAtom == atom.Article }, 0.4); b != nil {
-		return b
+		return tight(b)
 	}
 	if b := best(func(n *html.Node) bool {
 		return n.DataAtom == atom.Main || strings.EqualFold(attr(n, "role"), "main")
 	}, 0.4); b != nil {
-		return b
+		return tight(b)
 	}
 	if b := best(func(n *html.Node) bool {
 		h := hintText(n)
@@ -173,16 +178,29 @@ func chooseMain(body *html.Node, st map[*html.Node]nodeStats) *html.Node {
 		}
 		return false
 	}, 0.4); b != nil {
-		return b
+		return tight(b)
 	}
-	return bestScored(body, st, total)
+	if scored == nil {
+		return body
+	}
+	return scored
+}
+
+// contains reports whether n is an ancestor of d.
+func contains(n, d *html.Node) bool {
+	for a := d.Parent; a != nil; a = a.Parent {
+		if a == n {
+			return true
+		}
+	}
+	return false
 }
 
 // bestScored scores the parents (fully) and grandparents (half) of
 // paragraphs by their paragraph text, discounted by link density and
-// adjusted by class hints, and returns the best; it then widens to an
-// ancestor while the choice holds less than half the page's paragraph text.
-func bestScored(body *html.Node, st map[*html.Node]nodeStats, total int) *html.Node {
+// adjusted by class hints, and returns the best, joined with its
+// content-like siblings.
+func bestScored(body *html.Node, st map[*html.Node]nodeStats) *html.Node {
 	score := map[*html.Node]float64{}
 	for d := range body.Descendants() {
 		if d.Type != html.ElementNode {
@@ -219,12 +237,57 @@ func bestScored(body *html.Node, st map[*html.Node]nodeStats, total int) *html.N
 		}
 	}
 	if bestNode == nil {
-		return body
+		return nil
 	}
-	for bestNode != body && bestNode.Parent != nil && st[bestNode].ptext*2 < total {
-		bestNode = bestNode.Parent
+	return joinSiblings(bestNode, body, score, bestScore, st)
+}
+
+// joinSiblings widens the chosen container to its parent when article text
+// continues in sibling elements (pages that split the body into several
+// blocks): siblings scoring at least a fifth of the best, and long
+// paragraphs that are not mostly links, are kept; other siblings are
+// removed from the parent, which becomes the container.
+func joinSiblings(best, body *html.Node, score map[*html.Node]float64, bestScore float64, st map[*html.Node]nodeStats) *html.Node {
+	parent := best.Parent
+	if best == body || parent == nil {
+		return best
 	}
-	return bestNode
+	keep := func(n *html.Node) bool {
+		if n == best {
+			return true
+		}
+		if n.Type == html.TextNode {
+			return countText(n.Data) >= 80
+		}
+		if n.Type != html.ElementNode {
+			return false
+		}
+		if hintText(n) != "" && hintText(n) == hintText(best) {
+			return true
+		}
+		if score[n] >= bestScore/5 && score[n] > 0 {
+			return true
+		}
+		s := st[n]
+		return n.DataAtom == atom.P && s.text >= 80 && s.link*4 < s.text
+	}
+	joined := false
+	for c := parent.FirstChild; c != nil; c = c.NextSibling {
+		if c != best && keep(c) {
+			joined = true
+		}
+	}
+	if !joined {
+		return best
+	}
+	for c := parent.FirstChild; c != nil; {
+		next := c.NextSibling
+		if !keep(c) {
+			parent.RemoveChild(c)
+		}
+		c = next
+	}
+	return parent
 }
 
 // hintText is an element's class and id, lower-cased.

@@ -163,16 +163,29 @@ type ldArticle struct {
 // Article, ReportageNewsArticle, BlogPosting …) in a JSON-LD script, looking
 // into arrays and @graph. Malformed JSON-LD is ignored.
 func parseJSONLD(src string) ldArticle {
-	src = strings.TrimSpace(src)
-	src = strings.TrimPrefix(src, "<!--")
-	src = strings.TrimSuffix(src, "-->")
-	src = strings.TrimPrefix(strings.TrimSpace(src), "//<![CDATA[")
-	src = strings.TrimSuffix(strings.TrimSpace(src), "//]]>")
-	var v any
-	if err := json.Unmarshal([]byte(src), &v); err != nil {
+	// Drop wrappers such as "<!-- … -->" and "<![CDATA[ … ]]>": the JSON
+	// runs from the first bracket to the last.
+	if k := strings.Index(src, "<![CDATA["); k >= 0 {
+		src = src[k+len("<![CDATA["):]
+		if e := strings.LastIndex(src, "]]>"); e >= 0 {
+			src = src[:e]
+		}
+	}
+	i := strings.IndexAny(src, "{[")
+	j := strings.LastIndexAny(src, "}]")
+	if i < 0 || j < i {
 		return ldArticle{}
 	}
-	obj := findLDArticle(v, 0)
+	var v any
+	if err := json.Unmarshal([]byte(src[i:j+1]), &v); err != nil {
+		return ldArticle{}
+	}
+	obj := findLDObject(v, isArticle, 0)
+	if obj == nil {
+		// A page typed WebPage or similar may still carry the headline
+		// and date.
+		obj = findLDObject(v, func(o map[string]any) bool { return o["datePublished"] != nil }, 0)
+	}
 	if obj == nil {
 		return ldArticle{}
 	}
@@ -188,26 +201,31 @@ func parseJSONLD(src string) ldArticle {
 	return a
 }
 
-func findLDArticle(v any, depth int) map[string]any {
+func isArticle(o map[string]any) bool { return isArticleType(o["@type"]) }
+
+// findLDObject returns the first object, depth first, that match accepts,
+// looking into arrays, @graph and mainEntity.
+func findLDObject(v any, match func(map[string]any) bool, depth int) map[string]any {
 	if depth > 16 {
 		return nil
 	}
 	switch x := v.(type) {
 	case []any:
 		for _, e := range x {
-			if o := findLDArticle(e, depth+1); o != nil {
+			if o := findLDObject(e, match, depth+1); o != nil {
 				return o
 			}
 		}
 	case map[string]any:
-		if isArticleType(x["@type"]) {
+		if match(x) {
 			return x
 		}
-		if g, ok := x["@graph"]; ok {
-			return findLDArticle(g, depth+1)
-		}
-		if m, ok := x["mainEntity"]; ok {
-			return findLDArticle(m, depth+1)
+		for _, k := range []string{"@graph", "mainEntity"} {
+			if g, ok := x[k]; ok {
+				if o := findLDObject(g, match, depth+1); o != nil {
+					return o
+				}
+			}
 		}
 	}
 	return nil
@@ -216,7 +234,7 @@ func findLDArticle(v any, depth int) map[string]any {
 func isArticleType(t any) bool {
 	switch x := t.(type) {
 	case string:
-		return strings.Contains(x, "Article") || strings.Contains(x, "BlogPosting") || x == "Report"
+		return strings.Contains(x, "Article") || strings.Contains(x, "Posting") || x == "Report"
 	case []any:
 		for _, e := range x {
 			if isArticleType(e) {
