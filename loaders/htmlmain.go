@@ -316,6 +316,7 @@ var (
 		"sidebar", "footer", "masthead", "header", "navbar", "menu", "widget", "banner",
 		"popup", "modal", "toolbar", "pagination", "pager", "caption", "credit", "skip",
 		"hidden", "author-bio", "authorbio", "about-author", "disclaimer", "print",
+		"player", "vjs", "tooltip", "slider", "carousel", "overlay", "dropdown", "lightbox",
 	}
 	weakNegTok   = setOf("nav", "aside", "tools", "extra", "meta", "rail", "sr-only", "visually-hidden")
 	positiveSub  = []string{"article", "body", "content", "story", "entry", "post", "text", "main", "blog", "prose"}
@@ -381,7 +382,9 @@ func hasPositive(h string) bool {
 
 // junkRoles are ARIA roles of page furniture.
 var junkRoles = setOf("navigation", "banner", "contentinfo", "complementary", "search",
-	"menu", "menubar", "dialog", "alertdialog", "toolbar", "tablist", "form", "tooltip")
+	"menu", "menubar", "dialog", "alertdialog", "toolbar", "tablist", "form", "tooltip",
+	"button", "slider", "progressbar", "menuitem", "menuitemradio", "menuitemcheckbox",
+	"listbox", "option", "tab", "timer", "marquee", "status")
 
 // pruneBoilerplate removes page furniture under n. rootP is the paragraph
 // text of the article container, which hint-based removal must not lose.
@@ -494,6 +497,12 @@ func isBoilerplate(c *html.Node, st map[*html.Node]nodeStats, rootP int) bool {
 		return false
 	}
 	switch c.DataAtom {
+	case atom.Ul, atom.Ol, atom.Div, atom.Section:
+		if isCardList(c, st) {
+			return true
+		}
+	}
+	switch c.DataAtom {
 	case atom.Ul, atom.Ol, atom.Dl, atom.Table, atom.Div, atom.Section, atom.Span:
 		return s.link*2 > s.text && s.ptext*10 < rootP*3
 	case atom.P, atom.Li, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Dt, atom.Dd:
@@ -565,4 +574,46 @@ func writeCollapsed(b *strings.Builder, s string) {
 	if space {
 		b.WriteByte(' ')
 	}
+}
+
+// isCardList reports whether n is a list of teaser cards ("related",
+// "more stories", a news stream): at least three element children, four in
+// five of them cards. A card is a short block (at most 800 characters)
+// whose first text is a link of at least 15 characters — a headline link,
+// usually followed by a summary. Article paragraphs start with text, not
+// with a link, so they do not form card lists.
+func isCardList(n *html.Node, st map[*html.Node]nodeStats) bool {
+	children, cards := 0, 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return false
+			}
+		case html.ElementNode:
+			children++
+			if isCard(c, st) {
+				cards++
+			}
+		}
+	}
+	return cards >= 3 && cards*5 >= children*4
+}
+
+func isCard(c *html.Node, st map[*html.Node]nodeStats) bool {
+	if st[c].text == 0 || st[c].text > 800 {
+		return false
+	}
+	for d := range c.Descendants() {
+		if d.Type != html.TextNode || strings.TrimSpace(d.Data) == "" {
+			continue
+		}
+		for a := d.Parent; a != nil && a != c; a = a.Parent {
+			if a.Type == html.ElementNode && a.DataAtom == atom.A {
+				return st[a].text >= 15
+			}
+		}
+		return false
+	}
+	return false
 }

@@ -270,6 +270,12 @@ func TestHTMLExtraction(t *testing.T) {
 			"The committee approved the plan on Tuesday after a long debate about costs and schedules.", "Plan approved", ""},
 		{"JSON-LD body fallback", `<head><script type="application/ld+json">[{"@type":"NewsArticle","headline":"H","articleBody":"A long article body that the markup hides from the extractor entirely. It has two sentences."}]</script></head><body><div>Menu</div></body>`,
 			"A long article body that the markup hides from the extractor entirely. It has two sentences.", "H", ""},
+		{"teaser card list dropped", "<main>" + para + "<ul><li><a href=/1>Mayor opens the new harbour bridge</a><p>The bridge links the two halves of the old town for the first time.</p></li>" +
+			"<li><a href=/2>School wins national science prize</a><p>Pupils built a weather station that reports to the national network.</p></li>" +
+			"<li><a href=/3>Bakery chain to hire 300 staff</a><p>The chain plans ten new shops in the region next year.</p></li></ul></main>",
+			"The committee approved the plan on Tuesday after a long debate about costs and schedules.", "", ""},
+		{"player controls dropped", "<article>" + para + "<div class=\"vjs-control-bar\"><span>Play</span><span>Current Time 0:00</span></div><div role=slider>Volume</div></article>",
+			"The committee approved the plan on Tuesday after a long debate about costs and schedules.", "", ""},
 		{"pre keeps lines", "<article><p>Results were as follows:</p><pre>a  1\nb  2</pre></article>", "Results were as follows:\n\na 1\nb 2", "", ""},
 	}
 	for _, tt := range tests {
