@@ -58,6 +58,10 @@ var (
 	}
 )
 
+// maxFurnitureLen bounds the length in bytes of a furniture line, with
+// room for decoration.
+const maxFurnitureLen = 80
+
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
@@ -184,7 +188,7 @@ func stripBoilerplate(text string) string {
 	lines := strings.Split(text, "\n")
 	kept := lines[:0]
 	for _, l := range lines {
-		if l != "" && furnitureLines[lineKey(l)] {
+		if l != "" && len(l) <= maxFurnitureLen && furnitureLines[lineKey(l)] {
 			continue
 		}
 		kept = append(kept, l)

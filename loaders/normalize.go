@@ -146,6 +146,14 @@ func normalizeText(s string) string {
 	prevCR := false
 	for _, r := range s {
 		cr := r == '\r'
+		if r > ' ' && r < 0x7F { // printable ASCII: the common case
+			if started && (newlines > 0 || space) {
+				flushBreaks()
+			}
+			b.WriteByte(byte(r))
+			started, newlines, space, prevCR = true, 0, false, false
+			continue
+		}
 		switch {
 		case r == '\n':
 			if !prevCR {
