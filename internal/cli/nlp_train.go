@@ -3,10 +3,86 @@ package cli
 import (
 	"context"
 	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/newsgraph/newsgraph/internal/nlp/train"
 )
 
-// PLACEHOLDER: replaced by the helper that owns this command.
 func nlpTrainCommand() *Command {
-	return &Command{Name: "train", Short: "(not built yet)",
-		Run: func(ctx context.Context, env *Env, args []string) error { return errors.New("nlp train: not built yet") }}
+	var data, out, only string
+	var epochs int
+	return &Command{
+		Name:  "train",
+		Usage: "[--data DIR] [--out DIR] [--only tokenizer|tagger|lemma|parser|ner] [--epochs N]",
+		Short: "train the NLP models from the treebanks",
+		Long: `Train trains the NLP core's models from Universal Dependencies English EWT
+and GUM (train splits, tuned on EWT dev) found in --data (ud-ewt/ and ud-gum/),
+and the NER model from conll2003/ there. Dev figures are printed after every
+epoch. By default the models are written where they are embedded
+(internal/nlp/pipeline/models and internal/nlp/ner/data of the repository);
+rebuild the binary afterwards. The parser is tuned with the tagger found in
+the output directory, so train the tagger first when training alone.`,
+		Flags: func(fs *flag.FlagSet) {
+			fs.StringVar(&data, "data", "", "corpus directory (default ../shared/corpora relative to the repository root)")
+			fs.StringVar(&out, "out", "", "model output directory (default: the embedded model directories)")
+			fs.StringVar(&only, "only", "", "train one model only: tokenizer, tagger, lemma, parser or ner")
+			fs.IntVar(&epochs, "epochs", 0, "training epochs for the tagger or parser (0: defaults)")
+		},
+		Run: func(ctx context.Context, env *Env, args []string) error {
+			if len(args) > 0 {
+				return usagef("unexpected arguments %q", args)
+			}
+			switch only {
+			case "", "tokenizer", "tagger", "lemma", "parser", "ner":
+			default:
+				return usagef("unknown model %q for --only", only)
+			}
+			root, rootErr := repoRoot()
+			if data == "" || out == "" {
+				if rootErr != nil {
+					return fmt.Errorf("default --data/--out: %w", rootErr)
+				}
+			}
+			if data == "" {
+				data = filepath.Join(root, "..", "shared", "corpora")
+			}
+			nlpOut, nerOut := out, out
+			if out == "" {
+				nlpOut = filepath.Join(root, "internal", "nlp", "pipeline", "models")
+				nerOut = filepath.Join(root, "internal", "nlp", "ner", "data")
+			}
+			if only != "ner" {
+				err := train.Run(train.Options{DataDir: data, OutDir: nlpOut, Only: only, Epochs: epochs, Log: env.Stdout})
+				if err != nil {
+					return err
+				}
+			}
+			if only == "" || only == "ner" {
+				return nerTrain(ctx, env, data, nerOut)
+			}
+			return nil
+		},
+	}
+}
+
+// repoRoot finds the repository root: the nearest directory upwards from
+// the working directory holding go.mod.
+func repoRoot() (string, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", errors.New("repository root (go.mod) not found above the working directory")
+		}
+		dir = parent
+	}
 }

@@ -63,7 +63,7 @@ func ToNLP(s *Sentence) nlp.Sentence {
 			for j := i; j < last; j++ {
 				b.WriteString(s.Words[j].Form)
 			}
-			spell := b.String() == string(rt[st:en])
+			spell := b.String() == string(rt[st:en]) || len([]rune(b.String())) == en-st
 			p := st
 			for j := i; j < last; j++ {
 				t := wordToken(s.Words[j])

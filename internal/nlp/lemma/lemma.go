@@ -1,0 +1,158 @@
+// Package lemma implements a lemmatiser learned from a treebank: an
+// exception table of (form, XPOS) pairs and suffix rewrite rules per XPOS
+// for unseen words.
+package lemma
+
+import (
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// Lemmatizer maps a form and its XPOS tag to a lemma. It is safe for
+// concurrent use.
+type Lemmatizer struct {
+	// Exceptions maps "form\tXPOS" (exact, then lowercased form) to a lemma.
+	Exceptions map[string]string
+	// Rules maps "XPOS\tsuffix" to a rewrite "cut\tadd" (cut bytes off the
+	// lowercased form, then add).
+	Rules map[string]string
+}
+
+const maxSuffix = 7
+
+// Example is one (form, XPOS, lemma) triple.
+type Example struct{ Form, XPOS, Lemma string }
+
+func keepCase(xpos string) bool { return strings.HasPrefix(xpos, "NNP") }
+
+// Train learns a lemmatiser from examples.
+func Train(exs []Example) *Lemmatizer {
+	type key struct{ a, b string }
+	ruleCount := map[key]map[string]int{}
+	pairCount := map[key]map[string]int{}
+	for _, e := range exs {
+		if e.Lemma == "" || e.Lemma == "_" {
+			continue
+		}
+		k := key{e.Form, e.XPOS}
+		if pairCount[k] == nil {
+			pairCount[k] = map[string]int{}
+		}
+		pairCount[k][e.Lemma]++
+		if keepCase(e.XPOS) {
+			continue
+		}
+		lf := strings.ToLower(e.Form)
+		r := rewrite(lf, e.Lemma)
+		for n := 0; n <= maxSuffix && n <= len(lf); n++ {
+			sk := key{e.XPOS, lf[len(lf)-n:]}
+			if ruleCount[sk] == nil {
+				ruleCount[sk] = map[string]int{}
+			}
+			ruleCount[sk][r]++
+		}
+	}
+	l := &Lemmatizer{Exceptions: map[string]string{}, Rules: map[string]string{}}
+	for k, m := range ruleCount {
+		best, n, total := argmax(m)
+		if k.b == "" || (n >= 2 && float64(n) >= 0.6*float64(total)) {
+			l.Rules[k.a+"\t"+k.b] = best
+		}
+	}
+	for k, m := range pairCount {
+		best, _, _ := argmax(m)
+		if l.byRule(k.a, k.b) != best {
+			l.Exceptions[k.a+"\t"+k.b] = best
+		}
+	}
+	return l
+}
+
+func argmax(m map[string]int) (string, int, int) {
+	best, bn, total := "", -1, 0
+	for s, n := range m {
+		total += n
+		if n > bn || (n == bn && s < best) {
+			best, bn = s, n
+		}
+	}
+	return best, bn, total
+}
+
+// rewrite returns the "cut\tadd" rule turning form into lemma.
+func rewrite(form, lemma string) string {
+	i := 0
+	for i < len(form) && i < len(lemma) && form[i] == lemma[i] {
+		i++
+	}
+	for i > 0 && i < len(form) && !utf8.RuneStart(form[i]) {
+		i--
+	}
+	return fmt.Sprintf("%d\t%s", len(form)-i, lemma[i:])
+}
+
+func (l *Lemmatizer) byRule(form, xpos string) string {
+	if keepCase(xpos) || form == "" {
+		return form
+	}
+	lf := strings.ToLower(form)
+	for n := min(maxSuffix, len(lf)); n >= 0; n-- {
+		r, ok := l.Rules[xpos+"\t"+lf[len(lf)-n:]]
+		if !ok {
+			continue
+		}
+		cut, add, _ := strings.Cut(r, "\t")
+		var c int
+		fmt.Sscan(cut, &c)
+		if c > len(lf) {
+			continue
+		}
+		return lf[:len(lf)-c] + add
+	}
+	return lf
+}
+
+// Lemma returns the lemma of form tagged xpos.
+func (l *Lemmatizer) Lemma(form, xpos string) string {
+	if s, ok := l.Exceptions[form+"\t"+xpos]; ok {
+		return s
+	}
+	if lf := strings.ToLower(form); lf != form {
+		if s, ok := l.Exceptions[lf+"\t"+xpos]; ok {
+			return s
+		}
+	}
+	return l.byRule(form, xpos)
+}
+
+// Save writes the lemmatiser as gzipped JSON.
+func (l *Lemmatizer) Save(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	if err := json.NewEncoder(zw).Encode(l); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// Load reads a lemmatiser written by Save.
+func Load(r io.Reader) (*Lemmatizer, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("load lemmatizer: %w", err)
+	}
+	l := &Lemmatizer{}
+	if err := json.NewDecoder(zr).Decode(l); err != nil {
+		return nil, fmt.Errorf("load lemmatizer: %w", err)
+	}
+	if l.Exceptions == nil || l.Rules == nil {
+		return nil, fmt.Errorf("load lemmatizer: missing tables")
+	}
+	return l, nil
+}

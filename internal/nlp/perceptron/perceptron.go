@@ -1,0 +1,298 @@
+// Package perceptron implements a multiclass averaged perceptron with hashed
+// feature weights kept in one flat []float32 (one row of class weights per
+// hashed feature), its trainer and a compact quantised file format.
+package perceptron
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+)
+
+// Hash mixes a template id with values into a feature hash.
+func Hash(parts ...uint64) uint64 {
+	h := uint64(0x9e3779b97f4a7c15)
+	for _, p := range parts {
+		h = Mix(h ^ p)
+	}
+	return h
+}
+
+// Mix is a 64-bit finaliser (splitmix64).
+func Mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+// Combine hashes a and b in order.
+func Combine(a, b uint64) uint64 { return Mix(a*0x9e3779b97f4a7c15 ^ b) }
+
+// Str hashes a string (FNV-1a then mixed).
+func Str(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return Mix(h)
+}
+
+// Model holds the weights: row r (of 1<<Bits) holds NClasses weights.
+type Model struct {
+	NClasses int
+	Bits     uint
+	W        []float32
+}
+
+// New returns a zero model.
+func New(nclasses int, bits uint) *Model {
+	return &Model{NClasses: nclasses, Bits: bits, W: make([]float32, (1<<bits)*nclasses)}
+}
+
+func (m *Model) row(f uint64) int { return int(Mix(f)>>(64-m.Bits)) * m.NClasses }
+
+// Score sets scores[c] to the total weight of class c for feats.
+func (m *Model) Score(feats []uint64, scores []float32) {
+	n := m.NClasses
+	scores = scores[:n]
+	for i := range scores {
+		scores[i] = 0
+	}
+	for _, f := range feats {
+		r := m.row(f)
+		w := m.W[r : r+n : r+n]
+		for c := range scores {
+			scores[c] += w[c]
+		}
+	}
+}
+
+// Best returns the class with the highest score among those allowed (all
+// when allowed is nil).
+func Best(scores []float32, allowed []bool) int {
+	best, bs := -1, float32(0)
+	for c, s := range scores {
+		if allowed != nil && !allowed[c] {
+			continue
+		}
+		if best < 0 || s > bs {
+			best, bs = c, s
+		}
+	}
+	return best
+}
+
+// Trainer trains a Model with lazy averaging.
+type Trainer struct {
+	M *Model
+	u []float64 // sum of time*update
+	c float64   // instance counter (starts at 1)
+}
+
+// NewTrainer returns a trainer for a fresh model.
+func NewTrainer(nclasses int, bits uint) *Trainer {
+	m := New(nclasses, bits)
+	return &Trainer{M: m, u: make([]float64, len(m.W)), c: 1}
+}
+
+// Tick counts one training instance.
+func (t *Trainer) Tick() { t.c++ }
+
+// Update adds amount to the weights of class good and subtracts it from
+// class bad for every feature.
+func (t *Trainer) Update(feats []uint64, good, bad int, amount float32) {
+	if good == bad {
+		return
+	}
+	for _, f := range feats {
+		r := t.M.row(f)
+		if good >= 0 {
+			t.M.W[r+good] += amount
+			t.u[r+good] += t.c * float64(amount)
+		}
+		if bad >= 0 {
+			t.M.W[r+bad] -= amount
+			t.u[r+bad] -= t.c * float64(amount)
+		}
+	}
+}
+
+// Averaged returns a copy of the model with averaged weights.
+func (t *Trainer) Averaged() *Model {
+	m := &Model{NClasses: t.M.NClasses, Bits: t.M.Bits, W: make([]float32, len(t.M.W))}
+	for i, w := range t.M.W {
+		if w != 0 || t.u[i] != 0 {
+			m.W[i] = float32(float64(w) - t.u[i]/t.c)
+		}
+	}
+	return m
+}
+
+// ErrBadModel is wrapped by errors about malformed model files.
+var ErrBadModel = errors.New("bad perceptron model")
+
+const magic = "NGAP1"
+
+// Save writes m gzip-compressed with weights quantised to 16 bits; weights
+// whose magnitude is below prune are dropped.
+func (m *Model) Save(w io.Writer, prune float32) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	if err := m.Write(zw, prune); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// Write writes m uncompressed (see Save).
+func (m *Model) Write(w io.Writer, prune float32) error {
+	bw := bufio.NewWriter(w)
+	var maxAbs float32
+	n := 0
+	for _, x := range m.W {
+		a := float32(math.Abs(float64(x)))
+		if a > maxAbs {
+			maxAbs = a
+		}
+		if a >= prune && x != 0 {
+			n++
+		}
+	}
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	bw.WriteString(magic)
+	var buf [binary.MaxVarintLen64]byte
+	put := func(v uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], v)]) }
+	put(uint64(m.NClasses))
+	put(uint64(m.Bits))
+	put(uint64(math.Float32bits(scale)))
+	put(uint64(n))
+	last := -1
+	for i, x := range m.W {
+		if x == 0 || float32(math.Abs(float64(x))) < prune {
+			continue
+		}
+		q := int64(math.Round(float64(x / scale)))
+		put(uint64(i - last))
+		bw.Write(buf[:binary.PutVarint(buf[:], q)])
+		last = i
+	}
+	return bw.Flush()
+}
+
+// Load reads a model written by Save.
+func Load(r io.Reader) (*Sparse, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
+	}
+	return Read(bufio.NewReaderSize(zr, 1<<16))
+}
+
+// Scorer scores feature vectors: dense models while training, sparse ones
+// once loaded.
+type Scorer interface {
+	Score(feats []uint64, scores []float32)
+	Classes() int
+}
+
+// Classes returns the number of classes.
+func (m *Model) Classes() int { return m.NClasses }
+
+// Sparse is a read-only model storing only non-zero weights, row by row
+// (compressed sparse rows).
+type Sparse struct {
+	NClasses int
+	Bits     uint
+	start    []uint32 // len 1<<Bits + 1
+	cls      []uint16
+	w        []float32
+}
+
+// Classes returns the number of classes.
+func (m *Sparse) Classes() int { return m.NClasses }
+
+// Score sets scores[c] to the total weight of class c for feats.
+func (m *Sparse) Score(feats []uint64, scores []float32) {
+	scores = scores[:m.NClasses]
+	for i := range scores {
+		scores[i] = 0
+	}
+	for _, f := range feats {
+		r := Mix(f) >> (64 - m.Bits)
+		a, b := m.start[r], m.start[r+1]
+		cls, w := m.cls[a:b], m.w[a:b]
+		for k, c := range cls {
+			scores[c] += w[k]
+		}
+	}
+}
+
+// Read reads a model written by Write.
+func Read(br io.ByteReader) (*Sparse, error) {
+	var err error
+	for i := 0; i < len(magic); i++ {
+		c, err := br.ReadByte()
+		if err != nil || c != magic[i] {
+			return nil, fmt.Errorf("%w: missing header", ErrBadModel)
+		}
+	}
+	var vals [4]uint64
+	for i := range vals {
+		if vals[i], err = binary.ReadUvarint(br); err != nil {
+			return nil, fmt.Errorf("%w: header: %v", ErrBadModel, err)
+		}
+	}
+	nc, bits, n := vals[0], vals[1], vals[3]
+	if nc == 0 || nc > 1<<12 || bits == 0 || bits > 26 {
+		return nil, fmt.Errorf("%w: bad shape %d classes, %d bits", ErrBadModel, nc, bits)
+	}
+	scale := math.Float32frombits(uint32(vals[2]))
+	size := (1 << bits) * int(nc)
+	if n > uint64(size) {
+		return nil, fmt.Errorf("%w: %d weights for %d slots", ErrBadModel, n, size)
+	}
+	rows := 1 << bits
+	m := &Sparse{NClasses: int(nc), Bits: uint(bits), start: make([]uint32, rows+1),
+		cls: make([]uint16, n), w: make([]float32, n)}
+	idx := -1
+	row := 0
+	for k := uint64(0); k < n; k++ {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, fmt.Errorf("%w: weights: %v", ErrBadModel, err)
+		}
+		q, err := binary.ReadVarint(br)
+		if err != nil {
+			return nil, fmt.Errorf("%w: weights: %v", ErrBadModel, err)
+		}
+		if d == 0 || d > uint64(size) || idx+int(d) >= size {
+			return nil, fmt.Errorf("%w: weight index out of range", ErrBadModel)
+		}
+		idx += int(d)
+		r := idx / int(nc)
+		for row < r {
+			row++
+			m.start[row] = uint32(k)
+		}
+		m.cls[k] = uint16(idx % int(nc))
+		m.w[k] = float32(q) * scale
+	}
+	for row < rows {
+		row++
+		m.start[row] = uint32(n)
+	}
+	return m, nil
+}

@@ -1,0 +1,328 @@
+// Package tag implements newsgraph's part-of-speech tagger: a greedy
+// left-to-right averaged perceptron predicting joint UPOS/XPOS tags, with a
+// tag dictionary for frequent unambiguous words.
+package tag
+
+import (
+	"fmt"
+	"io"
+	"math/rand"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	pc "github.com/newsgraph/newsgraph/internal/nlp/perceptron"
+)
+
+// Tagger predicts UPOS and XPOS tags. It is safe for concurrent use.
+type Tagger struct {
+	model   pc.Scorer
+	classes []string // "UPOS\tXPOS"
+	dict    map[string]int
+}
+
+type meta struct {
+	Classes []string
+	Dict    map[string]int
+}
+
+// Example is one training sentence.
+type Example struct {
+	Words []string
+	Tags  []string // "UPOS\tXPOS"
+}
+
+// Joint builds a joint tag.
+func Joint(upos, xpos string) string { return upos + "\t" + xpos }
+
+// Split splits a joint tag.
+func Split(t string) (upos, xpos string) {
+	u, x, _ := strings.Cut(t, "\t")
+	return u, x
+}
+
+const bits = 19
+
+// token attributes precomputed per word.
+type attrs struct {
+	lower, exact, suf1, suf2, suf3, suf4, pre1, pre2, shape uint64
+	cap                                                     bool
+}
+
+func wordAttrs(w string) attrs {
+	lw := normalize(w)
+	r := []rune(lw)
+	suf := func(n int) uint64 {
+		if len(r) < n {
+			return pc.Str("<" + lw)
+		}
+		return pc.Str(string(r[len(r)-n:]))
+	}
+	pre := func(n int) uint64 {
+		if len(r) < n {
+			return pc.Str(lw + ">")
+		}
+		return pc.Str(string(r[:n]))
+	}
+	first, _ := utf8.DecodeRuneInString(w)
+	return attrs{lower: pc.Str(lw), exact: pc.Str(w), suf1: suf(1), suf2: suf(2), suf3: suf(3), suf4: suf(4),
+		pre1: pre(1), pre2: pre(2), shape: pc.Str(Shape(w)), cap: unicode.IsUpper(first)}
+}
+
+// normalize lowercases w and maps digits to 0.
+func normalize(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteByte('0')
+		default:
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// Shape maps a word to a short shape string such as "Xx", "d.d" or "x-x".
+func Shape(w string) string {
+	var b []byte
+	var last byte
+	n := 0
+	for _, r := range w {
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLower(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		case r < 128:
+			c = byte(r)
+		default:
+			c = '*'
+		}
+		if c == last {
+			n++
+			if n > 2 {
+				continue
+			}
+		} else {
+			n = 1
+		}
+		last = c
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+var (
+	padAttrs = [2]attrs{wordAttrs("<s>"), wordAttrs("</s>")}
+	startTag = pc.Str("<START>")
+)
+
+// features fills fs for word i given the tags chosen so far.
+func features(fs []uint64, a []attrs, i int, prev1, prev2 uint64) []uint64 {
+	at := func(j int) *attrs {
+		if j < 0 {
+			return &padAttrs[0]
+		}
+		if j >= len(a) {
+			return &padAttrs[1]
+		}
+		return &a[j]
+	}
+	w := at(i)
+	p1, p2, n1, n2 := at(i-1), at(i-2), at(i+1), at(i+2)
+	f := func(t uint64, v uint64) { fs = append(fs, pc.Combine(t, v)) }
+	f(1, 0)
+	f(2, w.lower)
+	f(3, w.exact)
+	f(4, w.suf1)
+	f(5, w.suf2)
+	f(6, w.suf3)
+	f(7, w.suf4)
+	f(8, w.pre1)
+	f(9, w.pre2)
+	f(10, w.shape)
+	f(11, prev1)
+	f(12, prev2)
+	f(13, pc.Combine(prev1, prev2))
+	f(14, pc.Combine(prev1, w.lower))
+	f(15, p1.lower)
+	f(16, p1.suf3)
+	f(17, p2.lower)
+	f(18, n1.lower)
+	f(19, n1.suf3)
+	f(20, n2.lower)
+	f(21, pc.Combine(p1.lower, w.lower))
+	f(22, pc.Combine(w.lower, n1.lower))
+	f(23, n1.shape)
+	f(24, p1.shape)
+	f(25, pc.Combine(prev1, n1.lower))
+	f(26, n2.suf3)
+	f(27, pc.Combine(w.suf3, n1.suf3))
+	if i == 0 {
+		f(28, w.shape)
+	}
+	f(29, pc.Combine(prev1, w.suf3))
+	return fs
+}
+
+// Tag returns the joint tag of every word.
+func (t *Tagger) Tag(words []string) (upos, xpos []string) {
+	upos, xpos = make([]string, len(words)), make([]string, len(words))
+	cls := t.predict(words, nil, nil)
+	for i, c := range cls {
+		upos[i], xpos[i] = Split(t.classes[c])
+	}
+	return upos, xpos
+}
+
+// predict tags words; when tr is set it trains on gold (class ids).
+func (t *Tagger) predict(words []string, tr *pc.Trainer, gold []int) []int {
+	a := make([]attrs, len(words))
+	for i, w := range words {
+		a[i] = wordAttrs(w)
+	}
+	out := make([]int, len(words))
+	scores := make([]float32, len(t.classes))
+	fs := make([]uint64, 0, 40)
+	prev1, prev2 := startTag, startTag
+	tagHash := make([]uint64, len(t.classes))
+	for c, s := range t.classes {
+		tagHash[c] = pc.Str(s)
+	}
+	var m pc.Scorer = t.model
+	if tr != nil {
+		m = tr.M
+	}
+	for i, w := range words {
+		c, ok := t.dict[w]
+		if !ok || tr != nil {
+			fs = features(fs[:0], a, i, prev1, prev2)
+			m.Score(fs, scores)
+			c = pc.Best(scores, nil)
+			if tr != nil {
+				tr.Update(fs, gold[i], c, 1)
+				tr.Tick()
+				c = gold[i]
+			}
+		}
+		out[i] = c
+		prev2, prev1 = prev1, tagHash[c]
+	}
+	return out
+}
+
+// Train trains a tagger on train for the given epochs, printing accuracy on
+// dev after each epoch to log, and returns the model of the best epoch.
+func Train(train, dev []Example, epochs int, log io.Writer) (*Tagger, error) {
+	classIdx := map[string]int{}
+	t := &Tagger{dict: map[string]int{}}
+	counts := map[string]map[int]int{}
+	for _, ex := range train {
+		for i, tg := range ex.Tags {
+			c, ok := classIdx[tg]
+			if !ok {
+				c = len(t.classes)
+				classIdx[tg] = c
+				t.classes = append(t.classes, tg)
+			}
+			if counts[ex.Words[i]] == nil {
+				counts[ex.Words[i]] = map[int]int{}
+			}
+			counts[ex.Words[i]][c]++
+		}
+	}
+	if len(t.classes) == 0 {
+		return nil, fmt.Errorf("train tagger: no training data")
+	}
+	for w, m := range counts {
+		n, best, bc := 0, 0, -1
+		for c, k := range m {
+			n += k
+			if k > best {
+				best, bc = k, c
+			}
+		}
+		if n >= 20 && float64(best)/float64(n) >= 0.995 {
+			t.dict[w] = bc
+		}
+	}
+	gold := make([][]int, len(train))
+	for i, ex := range train {
+		gold[i] = make([]int, len(ex.Tags))
+		for j, tg := range ex.Tags {
+			gold[i][j] = classIdx[tg]
+		}
+	}
+	tr := pc.NewTrainer(len(t.classes), bits)
+	rng := rand.New(rand.NewSource(1))
+	order := rng.Perm(len(train))
+	var best pc.Scorer
+	bestAcc := -1.0
+	for ep := 1; ep <= epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, k := range order {
+			t.predict(train[k].Words, tr, gold[k])
+		}
+		t.model = tr.Averaged()
+		u, x := t.Accuracy(dev)
+		fmt.Fprintf(log, "tagger epoch %d: dev UPOS %.2f XPOS %.2f\n", ep, 100*u, 100*x)
+		if u+x > bestAcc || len(dev) == 0 {
+			bestAcc, best = u+x, t.model
+		}
+	}
+	t.model = best
+	return t, nil
+}
+
+// Accuracy returns UPOS and XPOS accuracy on examples.
+func (t *Tagger) Accuracy(exs []Example) (upos, xpos float64) {
+	n, cu, cx := 0, 0, 0
+	for _, ex := range exs {
+		u, x := t.Tag(ex.Words)
+		for i, g := range ex.Tags {
+			gu, gx := Split(g)
+			n++
+			if u[i] == gu {
+				cu++
+			}
+			if x[i] == gx {
+				cx++
+			}
+		}
+	}
+	if n == 0 {
+		return 0, 0
+	}
+	return float64(cu) / float64(n), float64(cx) / float64(n)
+}
+
+// Save writes the tagger; weights below prune are dropped.
+func (t *Tagger) Save(w io.Writer, prune float32) error {
+	m, ok := t.model.(*pc.Model)
+	if !ok {
+		return fmt.Errorf("save tagger: model is read-only")
+	}
+	return pc.SaveBundle(w, meta{Classes: t.classes, Dict: t.dict}, prune, m)
+}
+
+// Load reads a tagger written by Save.
+func Load(r io.Reader) (*Tagger, error) {
+	var m meta
+	models, err := pc.LoadBundle(r, &m)
+	if err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	if len(models) != 1 || models[0].Classes() != len(m.Classes) {
+		return nil, fmt.Errorf("load tagger: %w: class count mismatch", pc.ErrBadModel)
+	}
+	for w, c := range m.Dict {
+		if c < 0 || c >= len(m.Classes) {
+			return nil, fmt.Errorf("load tagger: %w: bad dictionary entry %q", pc.ErrBadModel, w)
+		}
+	}
+	return &Tagger{model: models[0], classes: m.Classes, dict: m.Dict}, nil
+}
