@@ -132,3 +132,79 @@ func (s Sentence) Column(c int) []string {
 	}
 	return out
 }
+
+// AnnotateCoNLL copies a CoNLL column file from r to w, appending the
+// predicted IOB2 tag as a last column to every token line ("O" on
+// -DOCSTART- lines). Blank lines and all other columns are kept as they
+// are; -DOCSTART- lines delimit documents for document-level features.
+func (m *Model) AnnotateCoNLL(r io.Reader, w io.Writer, name string) (tokens int, err error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), maxLine)
+	var lines []string
+	for sc.Scan() {
+		lines = append(lines, sc.Text())
+	}
+	if err := sc.Err(); err != nil {
+		return 0, fmt.Errorf("read %s: %w", name, err)
+	}
+	bw := bufio.NewWriter(w)
+	// Process one document (lines up to the next -DOCSTART-) at a time.
+	for i := 0; i < len(lines); {
+		j := i
+		if isDocStart(lines[j]) {
+			j++
+		}
+		for j < len(lines) && !isDocStart(lines[j]) {
+			j++
+		}
+		var sents [][]string
+		var lineOf [][]int
+		var cur []string
+		var curLines []int
+		for k := i; k < j; k++ {
+			f := strings.Fields(lines[k])
+			if len(f) == 0 || f[0] == "-DOCSTART-" {
+				if len(cur) > 0 {
+					sents, lineOf = append(sents, cur), append(lineOf, curLines)
+					cur, curLines = nil, nil
+				}
+				continue
+			}
+			cur, curLines = append(cur, f[0]), append(curLines, k)
+		}
+		if len(cur) > 0 {
+			sents, lineOf = append(sents, cur), append(lineOf, curLines)
+		}
+		tags := make([]string, j-i)
+		for s, ts := range m.TagDocument(sents) {
+			for t, tag := range ts {
+				tags[lineOf[s][t]-i] = tag
+				tokens++
+			}
+		}
+		for k := i; k < j; k++ {
+			line := strings.TrimRight(lines[k], " \t\r")
+			if strings.TrimSpace(line) == "" {
+				bw.WriteString("\n")
+				continue
+			}
+			tag := tags[k-i]
+			if tag == "" {
+				tag = "O"
+			}
+			bw.WriteString(line)
+			bw.WriteString(" ")
+			bw.WriteString(tag)
+			bw.WriteString("\n")
+		}
+		i = j
+	}
+	if err := bw.Flush(); err != nil {
+		return tokens, err
+	}
+	return tokens, nil
+}
+
+func isDocStart(line string) bool {
+	return strings.HasPrefix(strings.TrimSpace(line), "-DOCSTART-")
+}
