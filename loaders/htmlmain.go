@@ -12,17 +12,19 @@ import (
 // Main-content extraction for HTML pages. The steps, in order:
 //
 //  1. removeNonContent drops elements that never hold article text
-//     (scripts, styles, forms, media, navigation, asides, footers).
+//     (scripts, styles, form controls, media, navigation, asides,
+//     footers).
 //  2. computeStats measures every element: its text, the part of it inside
 //     links, and its "paragraph text" (text of <p>, <pre> and loose text
 //     blocks that are not mostly links).
 //  3. chooseMain picks the article container: itemprop=articleBody, the
 //     <article>, the <main> or role=main element, an element with a
-//     content class, or else the best-scoring paragraph parent.
+//     content class, or else the best-scoring paragraph parent joined with
+//     its content-like siblings.
 //  4. pruneBoilerplate drops from it hidden elements, navigation roles,
 //     blocks whose class or id hints at page furniture (related, most read,
-//     share, newsletter, comments …), link-dense blocks and boilerplate
-//     headings with their link lists.
+//     share, newsletter, comments, players …), teaser card lists,
+//     link-dense blocks and boilerplate headings with their link lists.
 //  5. renderText writes the text with a blank line between blocks.
 
 // nonContent elements are removed wherever they are.
@@ -156,18 +158,13 @@ func chooseMain(body *html.Node, st map[*html.Node]nodeStats) *html.Node {
 	if b := best(func(n *html.Node) bool { return strings.EqualFold(attr(n, "itemprop"), "articleBody") }, 0.2); b != nil {
 		return b
 	}
-	// Structural containers (<article>, <main>, a content class) are
-	// trusted unless they also hold a lot of other paragraph text, such as
-	// teaser lists; then the best-scoring paragraph parent is tighter.
-	scored := bestScored(body, st)
-	tight := func(c *html.Node) *html.Node { return c }
 	if b := best(func(n *html.Node) bool { return n.DataAtom == atom.Article }, 0.4); b != nil {
-		return tight(b)
+		return b
 	}
 	if b := best(func(n *html.Node) bool {
 		return n.DataAtom == atom.Main || strings.EqualFold(attr(n, "role"), "main")
 	}, 0.4); b != nil {
-		return tight(b)
+		return b
 	}
 	if b := best(func(n *html.Node) bool {
 		h := hintText(n)
@@ -178,22 +175,12 @@ func chooseMain(body *html.Node, st map[*html.Node]nodeStats) *html.Node {
 		}
 		return false
 	}, 0.4); b != nil {
-		return tight(b)
+		return b
 	}
-	if scored == nil {
-		return body
+	if scored := bestScored(body, st); scored != nil {
+		return scored
 	}
-	return scored
-}
-
-// contains reports whether n is an ancestor of d.
-func contains(n, d *html.Node) bool {
-	for a := d.Parent; a != nil; a = a.Parent {
-		if a == n {
-			return true
-		}
-	}
-	return false
+	return body
 }
 
 // bestScored scores the parents (fully) and grandparents (half) of
