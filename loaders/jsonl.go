@@ -146,7 +146,7 @@ func parseJSONLine(line []byte, opts Options) (Document, error) {
 	}
 	var text string
 	for _, k := range jsonText {
-		if text = jsonString(fields[k]); strings.TrimSpace(text) != "" {
+		if text = jsonTextField(fields[k]); strings.TrimSpace(text) != "" {
 			break
 		}
 	}
@@ -210,6 +210,26 @@ func jsonString(raw json.RawMessage) string {
 		return ""
 	}
 	return ldName(v)
+}
+
+// jsonTextField reads a text field: a string, or an array of strings (one per
+// paragraph) joined by blank lines.
+func jsonTextField(raw json.RawMessage) string {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || raw[0] != '[' {
+		return jsonString(raw)
+	}
+	var parts []any
+	if err := json.Unmarshal(raw, &parts); err != nil {
+		return ""
+	}
+	var paras []string
+	for _, p := range parts {
+		if s, ok := p.(string); ok {
+			paras = append(paras, s)
+		}
+	}
+	return strings.Join(paras, "\n\n")
 }
 
 // jsonDate reads a date string or a Unix timestamp number.

@@ -330,6 +330,7 @@ func TestJSONLFields(t *testing.T) {
 		{"mixed case keys", `{"Title":"T","Text":"Body."}`, "T", "", "", "", "Body."},
 		{"unix timestamp", `{"text":"Body.","timestamp":1704153600}`, "", "", "", "2024-01-02", "Body."},
 		{"html field", `{"html":"<html><head><title>HT</title></head><body><p>Para.</p></body></html>"}`, "HT", "", "", "", "Para."},
+		{"paragraph array", `{"text":["First.","Second."]}`, "", "", "", "", "First.\n\nSecond."},
 		{"unknown fields ignored", `{"text":"Body.","id":7,"tags":["a"],"published":null}`, "", "", "", "", "Body."},
 	}
 	for _, tt := range tests {
