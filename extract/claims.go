@@ -169,19 +169,146 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 			lo = vhi + 1
 		}
 	}
-	if lo < 0 || lo > hi {
-		return nil
-	}
-	lo, hi = s.trim(lo, hi, true)
-	if lo > hi || hi-lo < 1 {
-		return nil
-	}
-	c.clo, c.chi = lo, hi
-	cs := span{s.toks[lo].Start, s.toks[hi].End}
-	c.cspans = []span{cs}
-	c.content = st.text(cs.start, cs.end)
-	// direct quotes: content overlapping a quote region outside the cue
 	cueQ := st.quoteAt(s.toks[v].Start)
+	if lo >= 0 && lo <= hi {
+		// a parataxis or conjunct running on right after the content
+		// belongs to it ("it is highly probable these forces would ...")
+		for _, k := range s.kids[v] {
+			if (s.baseRel(k) == "parataxis" || s.baseRel(k) == "conj" && s.child(k, "cc") < 0) && k > hi {
+				klo, khi := s.subtree(k, nil)
+				if klo == hi+1 && s.toks[klo].UPOS != "PUNCT" {
+					hi = khi
+				}
+			}
+		}
+		// a parataxis after a comma inside the content is another clause
+		root := -1
+		for k := lo; k <= hi; k++ {
+			if h := s.head(k); h < lo || h > hi {
+				root = k
+				break
+			}
+		}
+		if root >= 0 {
+			for _, k := range s.childrenRel(root, "parataxis") {
+				if klo, _ := s.subtree(k, nil); klo > root && klo > lo && s.toks[klo].UPOS == "PUNCT" || klo > root && klo-1 > lo && s.toks[klo-1].UPOS == "PUNCT" {
+					if klo-1 < hi {
+						hi = klo - 1
+					}
+				}
+			}
+		}
+		lo, hi = s.trim(lo, hi, true)
+		if lo < hi && s.lower(lo) == "that" && (s.rel(lo) == "mark" || !isNominal(s, lo+1)) {
+			lo++
+		}
+	}
+	if lo < 0 || lo > hi || hi-lo < 1 {
+		// no content in the parse: a quote right after the cue
+		// ("X stated, “...") or right before its clause ("“...,” X said")
+		q := st.adjacentQuote(s, v, cueQ)
+		if q < 0 {
+			return nil
+		}
+		lo, hi = -1, -1
+		c.cspans = []span{st.quotes[q]}
+		c.content = strings.TrimSpace(st.text(st.quotes[q].start, st.quotes[q].end))
+		c.quote, c.quoteIdx = true, q
+	} else {
+		c.clo, c.chi = lo, hi
+		cs := span{s.toks[lo].Start, s.toks[hi].End}
+		c.cspans = []span{cs}
+		c.content = st.text(cs.start, cs.end)
+		st.markQuote(c, cs, cueQ)
+	}
+	// speaker
+	subj, relay := st.subjectOf(s, v)
+	if subj >= 0 {
+		slo, shi := s.subtree(subj, func(k int) bool {
+			return s.rel(k) == "acl:relcl" || s.rel(k) == "punct" || s.dominates(k, v) || s.timex[k] >= 0 ||
+				s.rel(k) == "appos" && s.child(k, "punct") >= 0 && s.toks[s.child(k, "punct")].Form == "("
+		})
+		slo, shi = s.trim(slo, shi, false)
+		c.speakerTok = subj
+		c.speakerText = st.tokText(s, slo, shi)
+		c.speaker = st.npEntity(s, subj)
+		if cueQ >= 0 && firstPronouns[s.lower(subj)] {
+			c.firstPerson = true
+		}
+	}
+	if relay >= 0 {
+		c.cueLemma = s.lemma(relay)
+		for _, n := range s.childrenRel(relay, "nsubj") {
+			c.reportedBy = append(c.reportedBy, st.conjEntities(s, n)...)
+		}
+	}
+	if lemma == "tell" {
+		if o := s.child(v, "obj", "iobj"); o >= 0 {
+			if e := st.npEntity(s, o); e >= 0 && st.ents[e].typ == TypeOrg {
+				c.reportedBy = append(c.reportedBy, e)
+			}
+		}
+	}
+	if c.speakerText == "" {
+		return nil
+	}
+	// time: attached to the cue (or the relay verb, or the verb the cue
+	// depends on), outside the content
+	c.time = st.clauseTime(s, v, lo, hi)
+	if c.time == nil && relay >= 0 {
+		c.time = st.clauseTime(s, relay, lo, hi)
+	}
+	if c.time == nil && (s.rel(v) == "advcl" || s.rel(v) == "xcomp" || s.rel(v) == "conj") && s.head(v) >= 0 {
+		c.time = st.clauseTime(s, s.head(v), lo, hi)
+	}
+	c.cert = st.claimCertainty(s, v, lo, hi)
+	return c
+}
+
+func isNominal(s *sent, i int) bool {
+	if !s.ok(i) {
+		return false
+	}
+	switch s.toks[i].UPOS {
+	case "NOUN", "PROPN", "ADJ":
+		return true
+	}
+	return false
+}
+
+// adjacentQuote returns the quote region that starts right after cue v
+// (after a comma or colon) or ends right before the cue's clause, or -1.
+func (st *state) adjacentQuote(s *sent, v, cueQ int) int {
+	gap := func(a, b int) bool {
+		if a > b || b-a > 4 {
+			return false
+		}
+		for _, r := range st.runes[a:b] {
+			switch r {
+			case ' ', ',', ':', '\n', '“', '”', '"', '«', '»', '„':
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	cueEnd := s.toks[v].End
+	clauseStart, _ := s.subtree(v, nil)
+	start := s.toks[clauseStart].Start
+	for qi, q := range st.quotes {
+		if qi == cueQ {
+			continue
+		}
+		if gap(cueEnd, q.start) || gap(q.end, start) {
+			return qi
+		}
+	}
+	return -1
+}
+
+// markQuote makes c a direct quote when quote regions (other than the one
+// holding the cue) cover most of its content span cs.
+func (st *state) markQuote(c *claim, cs span, cueQ int) {
 	var qs []span
 	for qi, q := range st.quotes {
 		if qi == cueQ {
@@ -204,47 +331,6 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 		}
 		c.content = strings.Join(parts, " ... ")
 	}
-	// speaker
-	subj, relay := st.subjectOf(s, v)
-	if subj >= 0 {
-		slo, shi := s.subtree(subj, func(k int) bool {
-			return s.rel(k) == "acl:relcl" || s.rel(k) == "punct" || s.dominates(k, v) ||
-				s.rel(k) == "appos" && s.child(k, "punct") >= 0 && s.toks[s.child(k, "punct")].Form == "("
-		})
-		slo, shi = s.trim(slo, shi, false)
-		c.speakerTok = subj
-		c.speakerText = st.tokText(s, slo, shi)
-		c.speaker = st.npEntity(s, subj)
-		if cueQ >= 0 && firstPronouns[s.lower(subj)] {
-			c.firstPerson = true
-		}
-	}
-	if relay >= 0 {
-		c.cueLemma = s.lemma(relay)
-		for _, r := range st.conjEntities(s, s.child(relay, "nsubj")) {
-			c.reportedBy = append(c.reportedBy, r)
-		}
-	}
-	if lemma == "tell" {
-		if o := s.child(v, "obj", "iobj"); o >= 0 {
-			if e := st.npEntity(s, o); e >= 0 && st.ents[e].typ == TypeOrg {
-				c.reportedBy = append(c.reportedBy, e)
-			}
-		}
-	}
-	if c.speakerText == "" {
-		return nil
-	}
-	// time: attached to the cue, else to the verb it depends on
-	c.time = st.clauseTime(s, v, lo, hi)
-	if c.time == nil && relay >= 0 {
-		c.time = st.clauseTime(s, relay, lo, hi)
-	}
-	if c.time == nil && (s.rel(v) == "advcl" || s.rel(v) == "xcomp" || s.rel(v) == "conj") && s.head(v) >= 0 {
-		c.time = st.clauseTime(s, s.head(v), lo, hi)
-	}
-	c.cert = st.claimCertainty(s, v, lo, hi)
-	return c
 }
 
 // quoteNear reports whether token t's subtree touches a quote region.
@@ -319,23 +405,43 @@ func (st *state) conjEntities(s *sent, h int) []int {
 	return out
 }
 
-// clauseTime returns the time expression attached to verb v outside the
-// content tokens lo..hi.
+// clauseTime returns the time expression attached to verb v (directly or
+// through its arguments, "cited X on Monday") outside the content tokens
+// lo..hi.
 func (st *state) clauseTime(s *sent, v, lo, hi int) *timex {
-	for _, k := range s.kids[v] {
-		if k >= lo && k <= hi {
+	best, bestDepth := (*timex)(nil), 4
+	for _, tx := range st.timexs {
+		if tx.s != s.idx {
 			continue
 		}
-		switch s.baseRel(k) {
-		case "obl", "nmod", "advmod", "obj":
-		default:
+		h := tx.lo
+		for k := tx.lo; k <= tx.hi; k++ {
+			if hh := s.head(k); hh < tx.lo || hh > tx.hi {
+				h = k
+				break
+			}
+		}
+		if lo >= 0 && tx.lo >= lo && tx.hi <= hi {
 			continue
 		}
-		if ti := s.timex[k]; ti >= 0 {
-			return st.timexs[ti]
+		depth := 0
+		for k := s.head(h); k >= 0 && depth < 4; k = s.head(k) {
+			depth++
+			if lo >= 0 && k >= lo && k <= hi {
+				break
+			}
+			if k == v {
+				if depth < bestDepth {
+					best, bestDepth = tx, depth
+				}
+				break
+			}
+			if s.toks[k].UPOS == "VERB" && depth > 0 {
+				break
+			}
 		}
 	}
-	return nil
+	return best
 }
 
 // certainty ranks: higher wins.
@@ -376,6 +482,14 @@ func (st *state) claimCertainty(s *sent, v, lo, hi int) string {
 		}
 		if root >= 0 {
 			cert = stronger(cert, st.scopeCertainty(s, root, true))
+		}
+	}
+	// "While X suggested ..., these reports remain unconfirmed": an
+	// explicit "unconfirmed" anywhere in the sentence outside a nested
+	// claim's content
+	for k := range s.toks {
+		if c, ok := hedgeClass[s.lemma(k)]; ok && c == Unconfirmed {
+			cert = stronger(cert, c)
 		}
 	}
 	// "While X suggested ..., these reports remain unconfirmed"

@@ -250,15 +250,26 @@ func (st *state) npEntity(s *sent, h int) int {
 			return e
 		}
 	}
-	for _, c := range s.childrenRel(h, "flat", "compound") {
-		if c > h {
-			if e := st.refOf(s, c); e >= 0 {
+	for _, c := range s.childrenRel(h, "flat", "compound", "amod", "nmod:poss") {
+		// "Donbas region", "the U.S. government": a place noun or a
+		// government noun stands for the named place
+		if c > h || placeNouns[s.lemma(h)] || govNouns[s.lemma(h)] {
+			if e := st.refOf(s, c); e >= 0 && (c > h || placeNouns[s.lemma(h)] || st.isPlace(e)) {
 				return e
+			}
+			if c < h && govNouns[s.lemma(h)] {
+				if cn, ok := st.country(s.toks[c].Form); ok {
+					return st.countryEntity(cn)
+				}
 			}
 		}
 	}
 	return -1
 }
+
+// govNouns stand for their country ("the U.S. government", "Russian
+// authorities" are not GROUPs but the state).
+var govNouns = set("government", "administration", "authorities", "state", "kremlin")
 
 // genericOrgNouns refer back to the most recent organisation ("the
 // company", "the alliance").

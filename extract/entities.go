@@ -20,6 +20,7 @@ type mention struct {
 	countries  []string // GROUP: countries of its NORP/GPE modifiers
 	orgs       []int    // GROUP: mention indices of ORG modifiers
 	noun       string   // GROUP: the collective noun, lowercase
+	bare       bool     // GROUP: only modifiers and the noun ("X troops")
 }
 
 // entity is a cluster of mentions.
@@ -235,6 +236,12 @@ func (st *state) findGroups() {
 			}
 			st.finishMention(s, g)
 			g.head = n
+			g.bare = true
+			for k := lo; k < n; k++ {
+				if s.ment[k] < 0 && s.toks[k].UPOS != "CCONJ" && s.toks[k].UPOS != "PUNCT" {
+					g.bare = false
+				}
+			}
 			gi := len(st.ments)
 			for k := lo; k <= n; k++ {
 				if mi := s.ment[k]; mi >= 0 && st.ments[mi].typ == TypeNORP {
@@ -287,7 +294,7 @@ func (st *state) buildEntities() {
 			cs := append([]string(nil), m.countries...)
 			sort.Strings(cs)
 			set := strings.Join(cs, "+")
-			if set != "" && militaryNouns[m.noun] {
+			if set != "" && militaryNouns[m.noun] && m.bare {
 				key = "GROUP|mil|" + set
 			}
 		}
@@ -500,8 +507,24 @@ func (st *state) findTitles() {
 			}
 			lo = k
 		}
+		if lo == m.lo {
+			// the parse missed it: a run of capitalised words, title words
+			// and "of" right before the name ("Secretary of State X")
+			for k := m.lo - 1; k >= 0; k-- {
+				f := s.toks[k].Form
+				if s.ment[k] >= 0 && st.ments[s.ment[k]].typ == TypePerson || s.toks[k].UPOS == "PUNCT" || s.toks[k].UPOS == "DET" {
+					break
+				}
+				if !(isUpperWord(f) || titleWords[s.lower(k)] || s.lower(k) == "of") {
+					break
+				}
+				lo = k
+			}
+			for lo < m.lo && s.lower(lo) == "of" {
+				lo++
+			}
+		}
 		if lo < m.lo {
-			// skip a possessive owner at the start only if it is not an entity
 			spans = append(spans, [2]int{lo, m.lo - 1})
 		}
 		// appositions

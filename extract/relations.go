@@ -219,6 +219,7 @@ func (st *state) verbRelations(s *sent, v int) {
 		return
 	}
 	isCue := cueLemmas[lemma] && (s.child(v, "ccomp") >= 0 || st.quoteNear(s, v) && s.child(v, "parataxis") >= 0)
+	sharedBorder := false
 	// objects
 	if o := s.child(v, "obj"); o >= 0 && !isCue {
 		y := st.npEntity(s, o)
@@ -230,6 +231,7 @@ func (st *state) verbRelations(s *sent, v int) {
 				}
 			}
 		} else if lemma == "share" && borderWords[s.lower(o)] {
+			sharedBorder = true
 			for _, w := range append(s.childrenRel(o, "nmod"), s.childrenRel(v, "obl")...) {
 				if y2 := st.refOf(s, w); y2 >= 0 && st.isPlace(y2) {
 					st.addRel(x, Borders, y2, "", sid, cert)
@@ -269,20 +271,29 @@ func (st *state) verbRelations(s *sent, v int) {
 			st.addRel(x, Borders, y, "", sid, cert)
 			continue
 		}
-		if p == "by" && passive {
+		if p == "by" && passive || p == "with" && sharedBorder {
 			continue
 		}
 		if !isCue {
 			st.addRel(x, snake(lemma+prt+"_"+p), y, "", sid, cert)
 		}
 	}
-	// "X is stationed in Y" (passive participle) and "taken up positions in Y"
-	if o := s.child(v, "obj"); o >= 0 {
+	// "taken up positions in Y"; "redeployed forces from Y" (the parser
+	// attaching the oblique to the object)
+	if o := s.child(v, "obj"); o >= 0 && !isCue {
 		for _, n := range s.childrenRel(o, "nmod") {
-			if cs := s.child(n, "case"); cs >= 0 && locPreps[s.lower(cs)] {
-				if y := st.refOf(s, n); st.isPlace(y) && (lemma == "take" || lemma == "hold" || lemma == "establish") {
-					st.addRel(x, LocatedIn, y, "", sid, cert)
-				}
+			cs := s.child(n, "case")
+			if cs < 0 {
+				continue
+			}
+			y := st.npEntity(s, n)
+			if y < 0 || y == x {
+				continue
+			}
+			if locPreps[s.lower(cs)] && st.isPlace(y) && (lemma == "take" || lemma == "hold" || lemma == "establish") {
+				st.addRel(x, LocatedIn, y, "", sid, cert)
+			} else if s.lower(cs) == "from" || s.lower(cs) == "to" || s.lower(cs) == "into" {
+				st.addRel(x, snake(lemma+prt+"_"+s.lower(cs)), y, "", sid, cert)
 			}
 		}
 	}
