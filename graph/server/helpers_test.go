@@ -9,6 +9,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/queries"
 )
 
 // fixtureStore loads the saved-query fixture documents into a memstore.
@@ -35,4 +36,18 @@ func fixtureStore(t testing.TB, writable bool) *graph.Store {
 	}
 	_ = writable
 	return s
+}
+
+// mustBuild returns the program of a saved query without arguments.
+func mustBuild(t testing.TB, name string) string {
+	t.Helper()
+	q, err := queries.Get(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := q.Build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return text
 }

@@ -211,6 +211,8 @@ type savedQuery struct {
 	Description string       `json:"description"`
 	Params      []savedParam `json:"params"`
 	Usage       string       `json:"usage"`
+	// Columns is the preferred column order for tables (may be empty).
+	Columns []string `json:"columns"`
 }
 
 type savedParam struct {
@@ -228,7 +230,10 @@ func (s *Server) serveQueries(w http.ResponseWriter, r *http.Request, _ httprout
 	out := make([]savedQuery, 0, len(qs))
 	for _, q := range qs {
 		sq := savedQuery{Name: q.Name, Description: q.Description, Params: []savedParam{},
-			Usage: strings.TrimSpace(q.Name + " " + q.Usage())}
+			Usage: strings.TrimSpace(q.Name + " " + q.Usage()), Columns: q.Columns}
+		if sq.Columns == nil {
+			sq.Columns = []string{}
+		}
 		for _, p := range q.Params {
 			sq.Params = append(sq.Params, savedParam{p.Name, p.Optional, p.Description})
 		}
@@ -315,6 +320,9 @@ func (s *Server) serveSaved(w http.ResponseWriter, r *http.Request, ps httproute
 		res = []graph.Result{}
 	}
 	out := map[string]any{"result": res}
+	if len(q.Columns) > 0 {
+		out["columns"] = q.Columns
+	}
 	if len(res) >= s.opts.Limit {
 		out["truncated"] = true
 	}

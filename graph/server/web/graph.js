@@ -47,7 +47,7 @@
         {selector: "node[kind = 'text']", style: {shape: "round-rectangle", "font-style": "italic"}},
         {selector: "edge", style: {
           width: 1.6, "line-color": "#9aa3b2", "target-arrow-color": "#9aa3b2", "target-arrow-shape": "triangle",
-          "curve-style": "bezier", label: "data(label)", "font-size": 11, color: "#4a5262",
+          "curve-style": "bezier", label: "data(label)", "font-size": 12, color: "#4a5262",
           "text-background-color": "#f6f7f9", "text-background-opacity": 1, "text-rotation": "autorotate"}}
       ],
       layout: {name: "breadthfirst", directed: true, spacingFactor: 1.15, padding: 30, avoidOverlap: true, animate: false}

@@ -12,16 +12,24 @@
     return String(v);
   }
 
-  function render(name, rows, truncated) {
+  var allFields = document.getElementById("all-fields");
+  var last = null;
+  allFields.addEventListener("change", function () { if (last) { render.apply(null, last); } });
+
+  function render(name, rows, truncated, preferred) {
+    last = [name, rows, truncated, preferred];
     tableBox.textContent = "";
     status.className = "";
     status.textContent = name + ": " + rows.length + " row" + (rows.length === 1 ? "" : "s") +
       (truncated ? " (truncated at the server's --limit)" : "");
     if (rows.length === 0) { return; }
-    var cols = [];
-    rows.forEach(function (r) {
-      Object.keys(r).forEach(function (k) { if (cols.indexOf(k) < 0) { cols.push(k); } });
-    });
+    // The query's declared columns first; every field with "all fields".
+    var cols = (preferred || []).slice();
+    if (cols.length === 0 || allFields.checked) {
+      rows.forEach(function (r) {
+        Object.keys(r).forEach(function (k) { if (cols.indexOf(k) < 0) { cols.push(k); } });
+      });
+    }
     var table = ng.el("table", {"data-query": name});
     var tr = ng.el("tr");
     cols.forEach(function (c) { tr.appendChild(ng.el("th", {}, c)); });
@@ -50,7 +58,7 @@
     ng.getJSON("/api/queries/" + encodeURIComponent(q.name), {
       method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify({params: params})
     }).then(function (body) {
-      render(q.name, body.result, body.truncated);
+      render(q.name, body.result, body.truncated, body.columns);
     }).catch(function (err) {
       status.className = "error";
       status.textContent = q.name + ": " + err.message;
