@@ -2,6 +2,7 @@ package loaders
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -368,5 +369,65 @@ func TestParseFormat(t *testing.T) {
 				t.Errorf("ParseFormat(%q) = %q, %v", tt.in, got, err)
 			}
 		})
+	}
+}
+
+func TestDecodeText(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want string // "" means an error
+		err  error
+	}{
+		{"UTF-8 BOM", "\xEF\xBB\xBFHi.", "Hi.", nil},
+		{"UTF-16LE", "\xFF\xFEH\x00i\x00.\x00", "Hi.", nil},
+		{"UTF-16BE", "\xFE\xFF\x00H\x00i\x00.", "Hi.", nil},
+		{"UTF-32LE", "\xFF\xFE\x00\x00H\x00\x00\x00i\x00\x00\x00", "Hi", nil},
+		{"UTF-32BE", "\x00\x00\xFE\xFF\x00\x00\x00H\x00\x00\x00i", "Hi", nil},
+		{"PDF", "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", "", ErrBinary},
+		{"gzip", "\x1F\x8B\x08\x00", "", ErrBinary},
+		{"control characters", strings.Repeat("\x01\x02a", 50), "", ErrBinary},
+		{"text starting like a signature", "BZh is not a word, RIFF is one.", "BZh is not a word, RIFF is one.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs, err := Parse("a.txt", []byte(tt.in), Options{})
+			if tt.err != nil {
+				if !errors.Is(err, tt.err) {
+					t.Fatalf("err = %v, want %v", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if docs[0].Text != tt.want {
+				t.Errorf("text = %q, want %q", docs[0].Text, tt.want)
+			}
+		})
+	}
+}
+
+func TestHTMLSplitArticle(t *testing.T) {
+	// The article body is split into sibling blocks with an ad between
+	// them and a teaser list after them; no <article> or <main>.
+	p := func(s string) string { return "<p>" + s + " The report was published on Monday by the regional office.</p>" }
+	page := "<body><div id=page><div class=block>" + p("First part of the story.") + p("Second paragraph of the first part.") +
+		"</div><div class=ad>Advertisement</div><div class=block>" + p("Third paragraph follows the break.") + p("Fourth paragraph ends the story.") +
+		"</div><div class=more><a href=/x>Other news from the region today</a></div></div></body>"
+	docs, err := Parse("split.html", []byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := docs[0].Text
+	for _, want := range []string{"First part", "Second paragraph", "Third paragraph", "Fourth paragraph"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q:\n%s", want, text)
+		}
+	}
+	for _, junk := range []string{"Advertisement", "Other news"} {
+		if strings.Contains(text, junk) {
+			t.Errorf("text keeps %q:\n%s", junk, text)
+		}
 	}
 }
