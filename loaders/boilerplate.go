@@ -42,6 +42,18 @@ var (
 		"privacy policy", "terms of use", "terms of service", "cookie policy",
 		"cookie settings", "accessibility", "sitemap", "site map", "rss",
 	)
+	// listHeaders head a list of links to other stories. Near the end of a
+	// document everything from such a header on is boilerplate, even
+	// headlines that end with punctuation.
+	listHeaders = setOf(
+		"most commented", "most read", "most popular", "most viewed", "most shared",
+		"most emailed", "most watched", "related", "related stories", "related articles",
+		"related content", "related coverage", "related news", "related links",
+		"read more", "read next", "more stories", "more news", "more on this story",
+		"see also", "top stories", "latest news", "latest stories", "trending",
+		"trending now", "recommended", "recommended for you", "you may also like",
+		"you might also like", "also read", "more from this section", "in other news",
+	)
 	trailingPrefixes = []string{
 		"read more", "read next", "related:", "related stories", "related articles",
 		"see also", "also read", "more:", "more from", "more on ", "most read",
@@ -175,6 +187,8 @@ func isProse(line string) bool {
 //
 //   - lines that are only furniture ("Advertisement", "Share this
 //     article"), wherever they stand;
+//   - a list header ("Most read", "Related stories") followed only by a
+//     short list of short lines, with that list (see cutListHeader);
 //   - the trailing block of lines that are boilerplate vocabulary or short
 //     and unpunctuated, from its first vocabulary line on ("Most
 //     Commented", "Related stories" and the headlines under it, "© 2024 …");
@@ -194,6 +208,7 @@ func stripBoilerplate(text string) string {
 		kept = append(kept, l)
 	}
 	lines = kept
+	lines = cutListHeader(lines)
 	// The trailing block: lines[start:], blank lines included.
 	start := len(lines)
 	firstVocab := -1
@@ -226,6 +241,37 @@ done:
 		lines = lines[:cut]
 	}
 	return collapseBlankLines(lines)
+}
+
+// Bounds of the link list under a list header that cutListHeader removes.
+const (
+	maxListLines = 15
+	maxListWords = 15
+)
+
+// cutListHeader removes a "Most read" / "Related stories" header near the
+// end of the text and everything after it, when what follows is a short
+// list: at most maxListLines lines of at most maxListWords words each.
+// Prose must remain before the header.
+func cutListHeader(lines []string) []string {
+	n := 0
+	for i := len(lines) - 1; i >= 0; i-- {
+		l := lines[i]
+		if l == "" {
+			continue
+		}
+		if listHeaders[lineKey(l)] {
+			if hasProse(lines[:i]) {
+				return lines[:i]
+			}
+			return lines
+		}
+		n++
+		if n > maxListLines || len(strings.Fields(l)) > maxListWords {
+			return lines
+		}
+	}
+	return lines
 }
 
 func countNonBlank(lines []string) int {

@@ -40,6 +40,8 @@ func TestStripBoilerplate(t *testing.T) {
 	}{
 		{"most commented", body + "\nMost Commented", body},
 		{"related block with headlines", body + "\n\nRelated stories\nMinister faces vote\nParty loses seat\nShare this", body},
+		{"list header with punctuated headlines", body + "\n\nMost read\nWhat happens next in the war?\nWhy prices are rising.\nThree things to know.", body},
+		{"list header mid-text kept", "Intro.\nRelated\n" + strings.Repeat("The article goes on after the related link with a paragraph of about twenty words in it.\n", 2), "Intro.\nRelated\n" + strings.TrimSuffix(strings.Repeat("The article goes on after the related link with a paragraph of about twenty words in it.\n", 2), "\n")},
 		{"menu without vocabulary, short", body + "\n\nPolitics\nWorld", body},
 		{"credit line", body + "\n\nReporting by Ann Lee; Editing by Tom Hart", body},
 		{"copyright", body + "\n© 2025 Example News. All rights reserved.", body},
