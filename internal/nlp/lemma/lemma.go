@@ -25,7 +25,10 @@ type Lemmatizer struct {
 const maxSuffix = 7
 
 // Example is one (form, XPOS, lemma) triple.
-type Example struct{ Form, XPOS, Lemma string }
+type Example struct {
+	Form, XPOS, Lemma string
+	Weight            int // 0 counts as 1
+}
 
 func keepCase(xpos string) bool { return strings.HasPrefix(xpos, "NNP") }
 
@@ -38,11 +41,12 @@ func Train(exs []Example) *Lemmatizer {
 		if e.Lemma == "" || e.Lemma == "_" {
 			continue
 		}
+		wt := max(e.Weight, 1)
 		k := key{e.Form, e.XPOS}
 		if pairCount[k] == nil {
 			pairCount[k] = map[string]int{}
 		}
-		pairCount[k][e.Lemma]++
+		pairCount[k][e.Lemma] += wt
 		if keepCase(e.XPOS) {
 			continue
 		}
@@ -53,7 +57,7 @@ func Train(exs []Example) *Lemmatizer {
 			if ruleCount[sk] == nil {
 				ruleCount[sk] = map[string]int{}
 			}
-			ruleCount[sk][r]++
+			ruleCount[sk][r] += wt
 		}
 	}
 	l := &Lemmatizer{Exceptions: map[string]string{}, Rules: map[string]string{}}
@@ -96,8 +100,14 @@ func rewrite(form, lemma string) string {
 }
 
 func (l *Lemmatizer) byRule(form, xpos string) string {
+	if xpos == "NNPS" && len(form) > 3 && strings.HasSuffix(form, "s") && !strings.HasSuffix(form, "ss") {
+		return form[:len(form)-1]
+	}
 	if keepCase(xpos) || form == "" {
 		return form
+	}
+	if xpos == "CD" && strings.Contains(form, ",") && strings.ContainsAny(form, "0123456789") {
+		return strings.ReplaceAll(form, ",", "")
 	}
 	lf := strings.ToLower(form)
 	for n := min(maxSuffix, len(lf)); n >= 0; n-- {

@@ -16,14 +16,16 @@ import (
 
 // Tagger predicts UPOS and XPOS tags. It is safe for concurrent use.
 type Tagger struct {
-	model   pc.Scorer
-	classes []string // "UPOS\tXPOS"
-	dict    map[string]int
+	model    pc.Scorer
+	classes  []string // "UPOS\tXPOS"
+	dict     map[string]int
+	clusters map[string]string
 }
 
 type meta struct {
-	Classes []string
-	Dict    map[string]int
+	Classes  []string
+	Dict     map[string]int
+	Clusters map[string]string `json:",omitempty"`
 }
 
 // Example is one training sentence.
@@ -46,7 +48,27 @@ const bits = 19
 // token attributes precomputed per word.
 type attrs struct {
 	lower, exact, suf1, suf2, suf3, suf4, pre1, pre2, shape uint64
+	c4, c6, c10, cfull                                      uint64
 	cap                                                     bool
+}
+
+func (t *Tagger) wordAttrs(w string) attrs {
+	a := wordAttrs(w)
+	path, ok := t.clusters[w]
+	if !ok {
+		path, ok = t.clusters[strings.ToLower(w)]
+	}
+	if !ok {
+		path = "none"
+	}
+	pre := func(n int) uint64 {
+		if len(path) > n {
+			return pc.Str(path[:n])
+		}
+		return pc.Str(path)
+	}
+	a.c4, a.c6, a.c10, a.cfull = pre(4), pre(6), pre(10), pc.Str(path)
+	return a
 }
 
 func wordAttrs(w string) attrs {
@@ -166,6 +188,15 @@ func features(fs []uint64, a []attrs, i int, prev1, prev2 uint64) []uint64 {
 		f(28, w.shape)
 	}
 	f(29, pc.Combine(prev1, w.suf3))
+	f(30, w.c4)
+	f(31, w.c6)
+	f(32, w.c10)
+	f(33, w.cfull)
+	f(34, n1.c6)
+	f(35, n1.cfull)
+	f(36, p1.c6)
+	f(37, pc.Combine(prev1, w.c6))
+	f(38, pc.Combine(w.shape, n1.c4))
 	return fs
 }
 
@@ -183,7 +214,7 @@ func (t *Tagger) Tag(words []string) (upos, xpos []string) {
 func (t *Tagger) predict(words []string, tr *pc.Trainer, gold []int) []int {
 	a := make([]attrs, len(words))
 	for i, w := range words {
-		a[i] = wordAttrs(w)
+		a[i] = t.wordAttrs(w)
 	}
 	out := make([]int, len(words))
 	scores := make([]float32, len(t.classes))
@@ -217,9 +248,9 @@ func (t *Tagger) predict(words []string, tr *pc.Trainer, gold []int) []int {
 
 // Train trains a tagger on train for the given epochs, printing accuracy on
 // dev after each epoch to log, and returns the model of the best epoch.
-func Train(train, dev []Example, epochs int, log io.Writer) (*Tagger, error) {
+func Train(train, dev []Example, epochs int, clusters map[string]string, log io.Writer) (*Tagger, error) {
 	classIdx := map[string]int{}
-	t := &Tagger{dict: map[string]int{}}
+	t := &Tagger{dict: map[string]int{}, clusters: clusters}
 	counts := map[string]map[int]int{}
 	for _, ex := range train {
 		for i, tg := range ex.Tags {
@@ -306,7 +337,7 @@ func (t *Tagger) Save(w io.Writer, prune float32) error {
 	if !ok {
 		return fmt.Errorf("save tagger: model is read-only")
 	}
-	return pc.SaveBundle(w, meta{Classes: t.classes, Dict: t.dict}, prune, m)
+	return pc.SaveBundle(w, meta{Classes: t.classes, Dict: t.dict, Clusters: t.clusters}, prune, m)
 }
 
 // Load reads a tagger written by Save.
@@ -324,5 +355,5 @@ func Load(r io.Reader) (*Tagger, error) {
 			return nil, fmt.Errorf("load tagger: %w: bad dictionary entry %q", pc.ErrBadModel, w)
 		}
 	}
-	return &Tagger{model: models[0], classes: m.Classes, dict: m.Dict}, nil
+	return &Tagger{model: models[0], classes: m.Classes, dict: m.Dict, clusters: m.Clusters}, nil
 }

@@ -220,7 +220,7 @@ func (t *Tokenizer) chunk(rs []rune, a, b int, out []Token) []Token {
 				b--
 				continue
 			}
-			if isApos(r) && unicode.IsLetter(rs[b-2]) && b-a <= 3 {
+			if r == '\'' && unicode.IsLetter(rs[b-2]) && b-a <= 3 {
 				break // "ol'", "o'"
 			}
 			tail = append(tail, tok(rs, b-1, b))

@@ -1,0 +1,50 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestNLPTrainSmall(t *testing.T) {
+	data := t.TempDir()
+	for _, p := range []string{"ud-ewt/en_ewt-ud-train.conllu", "ud-ewt/en_ewt-ud-dev.conllu", "ud-gum/en_gum-ud-train.conllu"} {
+		full := filepath.Join(data, p)
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(nlpTestCoNLLU), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := t.TempDir()
+	for _, only := range []string{"tokenizer", "lemma", "tagger", "parser"} {
+		t.Run(only, func(t *testing.T) {
+			code, stdout, errs := runCLI([]string{"nlp", "train", "--data", data, "--out", out, "--only", only, "--epochs", "2"}, "")
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			if !strings.Contains(stdout, "training done") {
+				t.Errorf("output: %s", stdout)
+			}
+		})
+	}
+	for _, f := range []string{"tokenizer.gz", "lemma.gz", "tagger.gz", "parser.gz"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("model %s not written: %v", f, err)
+		}
+	}
+}
+
+func TestNLPTrainUsage(t *testing.T) {
+	if code, _, _ := runCLI([]string{"nlp", "train", "--only", "everything"}, ""); code != 2 {
+		t.Errorf("exit %d, want 2", code)
+	}
+	if code, _, _ := runCLI([]string{"nlp", "train", "extra"}, ""); code != 2 {
+		t.Errorf("exit %d, want 2", code)
+	}
+	if code, _, _ := runCLI([]string{"nlp", "train", "--data", "/nonexistent", "--out", t.TempDir(), "--only", "lemma"}, ""); code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+}

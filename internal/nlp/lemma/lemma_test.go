@@ -1,0 +1,46 @@
+package lemma
+
+import (
+	"bytes"
+	"testing"
+)
+
+func TestLemma(t *testing.T) {
+	train := []Example{
+		{"dogs", "NNS", "dog", 0}, {"cats", "NNS", "cat", 0}, {"boxes", "NNS", "box", 0}, {"foxes", "NNS", "fox", 0},
+		{"walked", "VBD", "walk", 0}, {"talked", "VBD", "talk", 0}, {"went", "VBD", "go", 0},
+		{"running", "VBG", "run", 0}, {"eating", "VBG", "eat", 0}, {"reading", "VBG", "read", 0},
+		{"was", "VBD", "be", 0}, {"Paris", "NNP", "Paris", 0}, {"The", "DT", "the", 0},
+	}
+	l := Train(train)
+	tests := []struct{ form, xpos, want string }{
+		{"dogs", "NNS", "dog"},
+		{"hats", "NNS", "hat"},
+		{"went", "VBD", "go"},
+		{"jumped", "VBD", "jump"},
+		{"Was", "VBD", "be"},
+		{"Paris", "NNP", "Paris"},
+		{"Londoners", "NNPS", "Londoner"},
+		{"1,100", "CD", "1100"},
+		{"The", "DT", "the"},
+		{"sleeping", "VBG", "sleep"},
+	}
+	var b bytes.Buffer
+	if err := l.Save(&b); err != nil {
+		t.Fatal(err)
+	}
+	l2, err := Load(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.form+"/"+tt.xpos, func(t *testing.T) {
+			if got := l2.Lemma(tt.form, tt.xpos); got != tt.want {
+				t.Errorf("Lemma(%q, %q) = %q, want %q", tt.form, tt.xpos, got, tt.want)
+			}
+		})
+	}
+	if _, err := Load(bytes.NewReader([]byte("x"))); err == nil {
+		t.Error("Load(garbage) succeeded")
+	}
+}
