@@ -74,6 +74,15 @@ const (
 	fLowRatioInit
 	fGazShape
 	fCapsWord
+	fAggM1
+	fAggP1
+	fAggM2
+	fWordM1
+	fWordP1
+	fSufM1
+	fSufP1
+	fShapeM2
+	fShapeP2
 )
 
 const (
@@ -117,6 +126,7 @@ type tok struct {
 	gaz                         [3]uint16 // gazetteer codes of tokens i-1, i, i+1 (0 = none)
 	fname                       int8      // 0 none, 1 male, 2 female, 3 both
 	lowRatio                    int8      // bucket of how often the word is written in lower case, -1 unknown
+	sent                        int       // sentence index in the document
 }
 
 // shape maps characters to X, x, d or themselves, compressing repeats for
@@ -154,12 +164,42 @@ type docInfo struct {
 	lowerSeen map[string]bool // lower-case forms seen in non-initial lower-case use
 	capSeen   map[string]bool // words seen capitalised in non-initial position
 	hist      map[string]*[4]int16
+	// ctx lists, for every capitalised word, the contexts of its
+	// occurrences in the document (for context aggregation).
+	ctx map[string][]aggCtx
+}
+
+type aggCtx struct {
+	sent, pos  int
+	m2, m1, p1 string
+}
+
+// ctxWord is the form a neighbour contributes to aggregated context: its
+// lower-case form when it has letters, else its short shape.
+func ctxWord(s []string, j int) string {
+	if j < 0 {
+		return "<s>"
+	}
+	if j >= len(s) {
+		return "</s>"
+	}
+	w := s[j]
+	if strings.ContainsFunc(w, unicode.IsLetter) {
+		return strings.ToLower(w)
+	}
+	_, sh := shapes(w)
+	return sh
 }
 
 func newDocInfo(sents [][]string) *docInfo {
-	d := &docInfo{lowerSeen: map[string]bool{}, capSeen: map[string]bool{}, hist: map[string]*[4]int16{}}
-	for _, s := range sents {
+	d := &docInfo{lowerSeen: map[string]bool{}, capSeen: map[string]bool{}, hist: map[string]*[4]int16{},
+		ctx: map[string][]aggCtx{}}
+	for si, s := range sents {
 		for i, w := range s {
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && len(d.ctx[strings.ToLower(w)]) < 12 {
+				lw := strings.ToLower(w)
+				d.ctx[lw] = append(d.ctx[lw], aggCtx{sent: si, pos: i, m2: ctxWord(s, i-2), m1: ctxWord(s, i-1), p1: ctxWord(s, i+1)})
+			}
 			if i == 0 || w == "" {
 				continue
 			}
@@ -180,10 +220,11 @@ func (d *docInfo) record(words []string, labels []int) {
 		if l == 0 || !hasUpper(words[i]) {
 			continue
 		}
-		h := d.hist[words[i]]
+		key := strings.ToLower(words[i])
+		h := d.hist[key]
 		if h == nil {
 			h = new([4]int16)
-			d.hist[words[i]] = h
+			d.hist[key] = h
 		}
 		if h[(l-1)/2] < 1000 {
 			h[(l-1)/2]++
@@ -349,6 +390,13 @@ func (fz *featurizer) static(toks []tok, i int, doc *docInfo, buf []uint64) []ui
 		feat2(fBiM1, low(i-1), t.low),
 		feat2(fBiP1, t.low, low(i+1)),
 	)
+	if p := get(i - 1); p != nil {
+		buf = append(buf, feat(fWordM1, p.w), feat(fSufM1, suffix(p.low, 3)))
+	}
+	if p := get(i + 1); p != nil {
+		buf = append(buf, feat(fWordP1, p.w), feat(fSufP1, suffix(p.low, 3)))
+	}
+	buf = append(buf, feat(fShapeM2, shp(i-2)), feat(fShapeP2, shp(i+2)))
 	// Prefixes and suffixes up to 4 runes.
 	rs := []rune(t.low)
 	for k := 1; k <= 4 && k <= len(rs); k++ {
@@ -387,6 +435,10 @@ func (fz *featurizer) static(toks []tok, i int, doc *docInfo, buf []uint64) []ui
 	}
 	if allCapsSent {
 		buf = append(buf, feat(fCapsSent, t.short), feat(fCapsWord, t.low))
+		if t.allCaps && len(t.w) > 1 {
+			// Share the weights of the title-case form in headlines.
+			buf = append(buf, feat(fWord, titleCase(t.low)))
+		}
 	}
 	for k, g := range t.gaz {
 		if g != 0 {
@@ -408,6 +460,15 @@ func (fz *featurizer) static(toks []tok, i int, doc *docInfo, buf []uint64) []ui
 		buf = append(buf, featN(fLowRatio, 9))
 	}
 	if doc != nil && t.initCap {
+		seen := 0
+		for _, c := range doc.ctx[t.low] {
+			if c.sent == t.sent && c.pos == i {
+				continue
+			}
+			buf = append(buf, feat(fAggM1, c.m1), feat(fAggP1, c.p1), feat(fAggM2, c.m2))
+			seen++
+		}
+		_ = seen
 		if doc.lowerSeen[t.low] {
 			buf = append(buf, featN(fDocLower, boolN(i == 0)))
 		}
@@ -425,6 +486,13 @@ func boolN(b bool) uint64 {
 	return 0
 }
 
+func suffix(s string, n int) string {
+	if len(s) > n {
+		return s[len(s)-n:]
+	}
+	return s
+}
+
 func prefix(s string, n int) string {
 	if len(s) > n {
 		return s[:n]
@@ -437,7 +505,7 @@ func dynamic(toks []tok, i int, doc *docInfo, buf []uint64) []uint64 {
 	if doc == nil || !toks[i].initCap {
 		return buf
 	}
-	h := doc.hist[toks[i].w]
+	h := doc.hist[toks[i].low]
 	if h == nil {
 		return buf
 	}

@@ -189,6 +189,9 @@ func (m *Model) tagDocument(sents [][]string) [][]int {
 	var buf []uint64
 	for i, s := range sents {
 		toks := m.fz.prepare(s)
+		for k := range toks {
+			toks[k].sent = i
+		}
 		out[i], buf = m.decode(toks, doc, buf)
 		doc.record(s, out[i])
 	}

@@ -10,8 +10,8 @@ import (
 
 // TrainOptions configures Train.
 type TrainOptions struct {
-	Epochs   int    // passes over the training data (default 12)
-	MinCount int    // features seen fewer times are dropped (default 2)
+	Epochs   int    // passes over the training data (default 15)
+	MinCount int    // features seen fewer times are dropped (default 1)
 	Seed     uint64 // shuffling seed
 	// Progress, when set, is called after every epoch with the dev score
 	// (zero when there is no dev data).
@@ -43,10 +43,10 @@ func goldLabels(s Sentence) []int {
 // gold tag, choosing the epoch with the best dev F1 when dev is given.
 func Train(ctx context.Context, train, dev []Document, cl *Clusters, lex *lexicon.Lexicon, opt TrainOptions) (*Model, error) {
 	if opt.Epochs == 0 {
-		opt.Epochs = 12
+		opt.Epochs = 15
 	}
 	if opt.MinCount == 0 {
-		opt.MinCount = 2
+		opt.MinCount = 1
 	}
 	m := newModel(cl, lex)
 	// Count static features.
@@ -62,6 +62,9 @@ func Train(ctx context.Context, train, dev []Document, cl *Clusters, lex *lexico
 		td := trainDoc{info: newDocInfo(words)}
 		for si, s := range d.Sentences {
 			ts := trainSent{words: words[si], toks: m.fz.prepare(words[si]), gold: goldLabels(s)}
+			for k := range ts.toks {
+				ts.toks[k].sent = si
+			}
 			var hs [][]uint64
 			for i := range ts.toks {
 				buf = m.fz.static(ts.toks, i, td.info, buf[:0])
