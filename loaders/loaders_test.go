@@ -413,7 +413,9 @@ func TestDecodeText(t *testing.T) {
 func TestHTMLSplitArticle(t *testing.T) {
 	// The article body is split into sibling blocks with an ad between
 	// them and a teaser list after them; no <article> or <main>.
-	p := func(s string) string { return "<p>" + s + " The report was published on Monday by the regional office.</p>" }
+	p := func(s string) string {
+		return "<p>" + s + " The report was published on Monday by the regional office.</p>"
+	}
 	page := "<body><div id=page><div class=block>" + p("First part of the story.") + p("Second paragraph of the first part.") +
 		"</div><div class=ad>Advertisement</div><div class=block>" + p("Third paragraph follows the break.") + p("Fourth paragraph ends the story.") +
 		"</div><div class=more><a href=/x>Other news from the region today</a></div></div></body>"
