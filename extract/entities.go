@@ -745,3 +745,45 @@ func (e *entity) addTitle(t string) {
 	}
 	e.titles = append(keep, t)
 }
+
+// coordSpans gives an untagged proper-noun run coordinated with a mention
+// the mention's type ("Reuters and AFP" when only Reuters was tagged).
+func (st *state) coordSpans(s *sent) {
+	n := len(s.toks)
+	isCoord := func(k int) bool { l := s.lower(k); return l == "and" || l == "or" || l == "," || l == "&" }
+	propRun := func(a, step int) (int, int) {
+		b := a
+		for k := a; k >= 0 && k < n && s.toks[k].UPOS == "PROPN" && s.ment[k] < 0 && isUpperWord(s.toks[k].Form); k += step {
+			b = k
+		}
+		if s.toks[a].UPOS != "PROPN" || s.ment[a] >= 0 || !isUpperWord(s.toks[a].Form) {
+			return -1, -1
+		}
+		if step < 0 {
+			return b, a
+		}
+		return a, b
+	}
+	for mi := 0; mi < len(st.ments); mi++ {
+		m := st.ments[mi]
+		if m.s != s.idx || m.typ != TypeOrg && m.typ != TypePerson && m.typ != TypeGPE {
+			continue
+		}
+		var lo, hi int = -1, -1
+		if m.hi+2 < n && isCoord(m.hi+1) {
+			lo, hi = propRun(m.hi+2, 1)
+		}
+		if lo < 0 && m.lo-2 >= 0 && isCoord(m.lo-1) {
+			lo, hi = propRun(m.lo-2, -1)
+		}
+		if lo < 0 || hi-lo > 3 {
+			continue
+		}
+		nm := &mention{s: s.idx, lo: lo, hi: hi, typ: m.typ, ent: -1}
+		st.finishMention(s, nm)
+		for k := lo; k <= hi; k++ {
+			s.ment[k] = len(st.ments)
+		}
+		st.ments = append(st.ments, nm)
+	}
+}
