@@ -24,8 +24,9 @@ func writeJSON(w io.Writer, v any) error {
 // maxCell is the widest a table cell gets before it is cut with "…".
 const maxCell = 72
 
-// writeTable renders query results as an aligned table. Columns come in the
-// given order first, then any other keys sorted.
+// writeTable renders query results as an aligned table: the given columns
+// in order (a saved query's preferred columns), or every key sorted when
+// none are given. --format json shows every field.
 func writeTable(w io.Writer, rows []graph.Result, columns []string) error {
 	if len(rows) == 0 {
 		_, err := fmt.Fprintln(w, "(no results)")
@@ -36,17 +37,17 @@ func writeTable(w io.Writer, rows []graph.Result, columns []string) error {
 	for _, c := range cols {
 		known[c] = true
 	}
-	var extra []string
-	for _, r := range rows {
-		for k := range r {
-			if !known[k] {
-				known[k] = true
-				extra = append(extra, k)
+	if len(cols) == 0 {
+		for _, r := range rows {
+			for k := range r {
+				if !known[k] {
+					known[k] = true
+					cols = append(cols, k)
+				}
 			}
 		}
+		sort.Strings(cols)
 	}
-	sort.Strings(extra)
-	cols = append(cols, extra...)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, strings.ToUpper(strings.Join(cols, "\t")))
 	for _, r := range rows {
