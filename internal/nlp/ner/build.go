@@ -109,6 +109,12 @@ func TrainDir(ctx context.Context, dataDir, outDir string, opt BuildOptions) (*M
 	topt := opt.Train
 	user := topt.Progress
 	topt.Progress = func(ep int, sc Score) {
+		if ep == 0 {
+			logf("ensemble  dev F1 %.2f  (P %.2f R %.2f)  PER %.2f ORG %.2f LOC %.2f MISC %.2f  %s", sc.Overall.F1(),
+				sc.Overall.Precision(), sc.Overall.Recall(), sc.ByType["PER"].F1(), sc.ByType["ORG"].F1(),
+				sc.ByType["LOC"].F1(), sc.ByType["MISC"].F1(), time.Since(t0).Round(time.Second))
+			return
+		}
 		logf("epoch %2d  dev F1 %.2f  (P %.2f R %.2f)  PER %.2f ORG %.2f LOC %.2f MISC %.2f  %s", ep, sc.Overall.F1(),
 			sc.Overall.Precision(), sc.Overall.Recall(), sc.ByType["PER"].F1(), sc.ByType["ORG"].F1(),
 			sc.ByType["LOC"].F1(), sc.ByType["MISC"].F1(), time.Since(t0).Round(time.Second))

@@ -83,6 +83,8 @@ const (
 	fSufP1
 	fShapeM2
 	fShapeP2
+	fFull
+	fFullMaj
 )
 
 const (
@@ -164,6 +166,11 @@ type docInfo struct {
 	lowerSeen map[string]bool // lower-case forms seen in non-initial lower-case use
 	capSeen   map[string]bool // words seen capitalised in non-initial position
 	hist      map[string]*[4]int16
+	// full counts the types given to each word (lower-case) anywhere in
+	// the document by a previous pass, and prev holds that pass's labels
+	// (nil when there was none).
+	full map[string]*[4]int16
+	prev [][]int
 	// ctx lists, for every capitalised word, the contexts of its
 	// occurrences in the document (for context aggregation).
 	ctx map[string][]aggCtx
@@ -239,6 +246,28 @@ func hasUpper(w string) bool {
 		}
 	}
 	return false
+}
+
+// setPrevious installs the labels of a previous pass over the document.
+func (d *docInfo) setPrevious(sents [][]string, labels [][]int) {
+	d.prev = labels
+	d.full = map[string]*[4]int16{}
+	for si, ls := range labels {
+		for i, l := range ls {
+			if l == 0 || !hasUpper(sents[si][i]) {
+				continue
+			}
+			key := strings.ToLower(sents[si][i])
+			h := d.full[key]
+			if h == nil {
+				h = new([4]int16)
+				d.full[key] = h
+			}
+			if h[(l-1)/2] < 1000 {
+				h[(l-1)/2]++
+			}
+		}
+	}
 }
 
 // featurizer turns sentences into feature hashes.
@@ -504,6 +533,28 @@ func prefix(s string, n int) string {
 func dynamic(toks []tok, i int, doc *docInfo, buf []uint64) []uint64 {
 	if doc == nil || !toks[i].initCap {
 		return buf
+	}
+	if doc.full != nil {
+		if f := doc.full[toks[i].low]; f != nil {
+			c := *f
+			// Leave out this token's own previous label.
+			if t := toks[i].sent; t < len(doc.prev) && i < len(doc.prev[t]) && doc.prev[t][i] != 0 {
+				c[(doc.prev[t][i]-1)/2]--
+			}
+			best, bestN, total := -1, int16(0), int16(0)
+			for k, n := range c {
+				total += n
+				if n > 0 {
+					buf = append(buf, featN(fFull, uint64(k)))
+				}
+				if n > bestN {
+					best, bestN = k, n
+				}
+			}
+			if best >= 0 && bestN*2 > total {
+				buf = append(buf, featN(fFullMaj, uint64(best)))
+			}
+		}
 	}
 	h := doc.hist[toks[i].low]
 	if h == nil {

@@ -29,7 +29,7 @@ const (
 // ErrBadModel reports a malformed model file.
 var ErrBadModel = errors.New("bad ner model file")
 
-const magic = "NGNER1\n"
+const magic = "NGNER2\n"
 
 // Model is a trained tagger. It is safe for concurrent use.
 type Model struct {
@@ -37,6 +37,9 @@ type Model struct {
 	w     []float32        // rows of nLabels weights
 	trans [nLabels + 1][nLabels]float32
 	fz    featurizer
+	// twoPass re-tags each document with the first pass's labels of the
+	// whole document as features.
+	twoPass bool
 }
 
 var (
@@ -185,15 +188,28 @@ func (m *Model) TagDocument(sents [][]string) [][]string {
 
 func (m *Model) tagDocument(sents [][]string) [][]int {
 	doc := newDocInfo(sents)
+	toks := make([][]tok, len(sents))
 	out := make([][]int, len(sents))
 	var buf []uint64
+	// Pass 1: history of earlier sentences only.
 	for i, s := range sents {
-		toks := m.fz.prepare(s)
-		for k := range toks {
-			toks[k].sent = i
+		toks[i] = m.fz.prepare(s)
+		for k := range toks[i] {
+			toks[i][k].sent = i
 		}
-		out[i], buf = m.decode(toks, doc, buf)
+		out[i], buf = m.decode(toks[i], doc, buf)
 		doc.record(s, out[i])
+	}
+	if m.twoPass && len(sents) > 1 {
+		// Pass 2: also what pass 1 said about the whole document.
+		doc.setPrevious(sents, out)
+		doc.hist = map[string]*[4]int16{}
+		second := make([][]int, len(sents))
+		for i, s := range sents {
+			second[i], buf = m.decode(toks[i], doc, buf)
+			doc.record(s, second[i])
+		}
+		out = second
 	}
 	harmonize(sents, out)
 	return out
@@ -311,6 +327,11 @@ func (m *Model) WriteModel(w io.Writer) error {
 	put := func(x uint64) { bw.Write(tmp[:binary.PutUvarint(tmp[:], x)]) }
 	puts := func(x int64) { bw.Write(tmp[:binary.PutVarint(tmp[:], x)]) }
 	put(nLabels)
+	flags := uint64(0)
+	if m.twoPass {
+		flags |= 1
+	}
+	put(flags)
 	put(uint64(math.Float32bits(scale)))
 	for p := range m.trans {
 		for c := range m.trans[p] {
@@ -365,12 +386,17 @@ func ReadModel(r io.Reader, cl *Clusters, lex *lexicon.Lexicon) (*Model, error) 
 	if err != nil || n != nLabels {
 		return nil, fmt.Errorf("%w: label count %d", ErrBadModel, n)
 	}
+	flags, err := get()
+	if err != nil {
+		return nil, bad("flags", err)
+	}
 	sb, err := get()
 	if err != nil {
 		return nil, bad("scale", err)
 	}
 	scale := math.Float32frombits(uint32(sb))
 	m := newModel(cl, lex)
+	m.twoPass = flags&1 != 0
 	for p := range m.trans {
 		for c := range m.trans[p] {
 			x, err := get()

@@ -13,6 +13,12 @@ type TrainOptions struct {
 	Epochs   int    // passes over the training data (default 15)
 	MinCount int    // features seen fewer times are dropped (default 1)
 	Seed     uint64 // shuffling seed
+	// TwoPass trains and tags with a second pass that sees the labels of
+	// the whole document from the first pass (extended prediction history).
+	TwoPass bool
+	// Ensemble is the number of models (different shuffles) whose
+	// weights are averaged (default 3).
+	Ensemble int
 	// Progress, when set, is called after every epoch with the dev score
 	// (zero when there is no dev data).
 	Progress func(epoch int, dev Score)
@@ -27,7 +33,9 @@ type trainSent struct {
 
 type trainDoc struct {
 	sents []trainSent
+	words [][]string
 	info  *docInfo
+	last  [][]int // labels predicted in the previous epoch
 }
 
 // Gold returns the gold labels (last column) of a CoNLL sentence.
@@ -41,7 +49,55 @@ func goldLabels(s Sentence) []int {
 
 // Train trains a model on CoNLL documents whose last column is the IOB2
 // gold tag, choosing the epoch with the best dev F1 when dev is given.
+// With Ensemble > 1 it trains that many models on differently shuffled
+// data and averages their weights.
 func Train(ctx context.Context, train, dev []Document, cl *Clusters, lex *lexicon.Lexicon, opt TrainOptions) (*Model, error) {
+	k := opt.Ensemble
+	if k == 0 {
+		k = 3
+	}
+	var sum *Model
+	for i := 0; i < k; i++ {
+		o := opt
+		o.Seed = opt.Seed + uint64(i)*7919
+		m, err := trainOne(ctx, train, dev, cl, lex, o)
+		if err != nil {
+			return nil, err
+		}
+		if sum == nil {
+			sum = m
+			continue
+		}
+		if len(m.w) != len(sum.w) {
+			return nil, fmt.Errorf("train ner: ensemble members differ in size")
+		}
+		for j := range sum.w {
+			sum.w[j] += m.w[j]
+		}
+		for p := range sum.trans {
+			for c := range sum.trans[p] {
+				sum.trans[p][c] += m.trans[p][c]
+			}
+		}
+	}
+	if k > 1 {
+		inv := 1 / float32(k)
+		for j := range sum.w {
+			sum.w[j] *= inv
+		}
+		for p := range sum.trans {
+			for c := range sum.trans[p] {
+				sum.trans[p][c] *= inv
+			}
+		}
+		if opt.Progress != nil && len(dev) > 0 {
+			opt.Progress(0, Evaluate(sum, dev))
+		}
+	}
+	return sum, nil
+}
+
+func trainOne(ctx context.Context, train, dev []Document, cl *Clusters, lex *lexicon.Lexicon, opt TrainOptions) (*Model, error) {
 	if opt.Epochs == 0 {
 		opt.Epochs = 15
 	}
@@ -59,7 +115,7 @@ func Train(ctx context.Context, train, dev []Document, cl *Clusters, lex *lexico
 		for _, s := range d.Sentences {
 			words = append(words, s.Words())
 		}
-		td := trainDoc{info: newDocInfo(words)}
+		td := trainDoc{info: newDocInfo(words), words: words}
 		for si, s := range d.Sentences {
 			ts := trainSent{words: words[si], toks: m.fz.prepare(words[si]), gold: goldLabels(s)}
 			for k := range ts.toks {
@@ -89,6 +145,8 @@ func Train(ctx context.Context, train, dev []Document, cl *Clusters, lex *lexico
 	for k := 0; k < 4; k++ {
 		addRow(featN(fHist, uint64(k)))
 		addRow(featN(fHistMaj, uint64(k)))
+		addRow(featN(fFull, uint64(k)))
+		addRow(featN(fFullMaj, uint64(k)))
 	}
 	hi := 0
 	for di := range docs {
@@ -129,6 +187,10 @@ func Train(ctx context.Context, train, dev []Document, cl *Clusters, lex *lexico
 		for _, di := range order {
 			d := &docs[di]
 			d.info.hist = map[string]*[4]int16{}
+			if opt.TwoPass && d.last != nil {
+				d.info.setPrevious(d.words, d.last)
+			}
+			cur := make([][]int, len(d.sents))
 			for si := range d.sents {
 				s := &d.sents[si]
 				em := make([][nLabels]float32, len(s.toks))
@@ -182,9 +244,12 @@ func Train(ctx context.Context, train, dev []Document, cl *Clusters, lex *lexico
 				}
 				c++
 				d.info.record(s.words, pred)
+				cur[si] = pred
 			}
+			d.last = cur
 		}
 		avg := newModel(cl, lex)
+		avg.twoPass = opt.TwoPass
 		avg.index = m.index
 		avg.w = make([]float32, len(m.w))
 		for i := range m.w {
