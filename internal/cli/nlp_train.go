@@ -7,16 +7,17 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/internal/nlp/train"
 )
 
 func nlpTrainCommand() *Command {
 	var data, out, only string
-	var epochs int
+	var epochs, folds int
 	return &Command{
 		Name:  "train",
-		Usage: "[--data DIR] [--out DIR] [--only tokenizer|tagger|lemma|parser|ner] [--epochs N]",
+		Usage: "[--data DIR] [--out DIR] [--only tokenizer|tagger|lemma|parser|ner] [--epochs N] [--jackknife K]",
 		Short: "train the NLP models from the treebanks",
 		Long: `Train trains the NLP core's models from Universal Dependencies English EWT
 and GUM (train splits, tuned on EWT dev) found in --data (ud-ewt/ and ud-gum/),
@@ -28,17 +29,23 @@ the output directory, so train the tagger first when training alone.`,
 		Flags: func(fs *flag.FlagSet) {
 			fs.StringVar(&data, "data", "", "corpus directory (default ../shared/corpora relative to the repository root)")
 			fs.StringVar(&out, "out", "", "model output directory (default: the embedded model directories)")
-			fs.StringVar(&only, "only", "", "train one model only: tokenizer, tagger, lemma, parser or ner")
+			fs.StringVar(&only, "only", "", "train only these models (comma-separated): tokenizer, tagger, lemma, parser, ner")
 			fs.IntVar(&epochs, "epochs", 0, "training epochs for the tagger or parser (0: defaults)")
+			fs.IntVar(&folds, "jackknife", 2, "train the parser on tags predicted by K-fold jackknifed taggers (1: gold tags)")
 		},
 		Run: func(ctx context.Context, env *Env, args []string) error {
 			if len(args) > 0 {
 				return usagef("unexpected arguments %q", args)
 			}
-			switch only {
-			case "", "tokenizer", "tagger", "lemma", "parser", "ner":
-			default:
-				return usagef("unknown model %q for --only", only)
+			onlyNER, withNER := only == "ner", only == ""
+			for _, m := range strings.Split(only, ",") {
+				switch m {
+				case "ner":
+					withNER = true
+				case "", "tokenizer", "tagger", "lemma", "parser":
+				default:
+					return usagef("unknown model %q for --only", m)
+				}
 			}
 			root, rootErr := repoRoot()
 			if data == "" || out == "" {
@@ -54,13 +61,14 @@ the output directory, so train the tagger first when training alone.`,
 				nlpOut = filepath.Join(root, "internal", "nlp", "pipeline", "models")
 				nerOut = filepath.Join(root, "internal", "nlp", "ner", "data")
 			}
-			if only != "ner" {
-				err := train.Run(train.Options{DataDir: data, OutDir: nlpOut, Only: only, Epochs: epochs, Log: env.Stdout})
+			if !onlyNER {
+				err := train.Run(train.Options{DataDir: data, OutDir: nlpOut, Only: only, Epochs: epochs,
+					JackknifeFolds: folds, Log: env.Stdout})
 				if err != nil {
 					return err
 				}
 			}
-			if only == "" || only == "ner" {
+			if withNER {
 				return nerTrain(ctx, env, data, nerOut)
 			}
 			return nil

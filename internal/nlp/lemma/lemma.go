@@ -4,10 +4,11 @@
 package lemma
 
 import (
+	"bufio"
 	"compress/gzip"
-	"encoding/json"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -139,13 +140,28 @@ func (l *Lemmatizer) Lemma(form, xpos string) string {
 	return l.byRule(form, xpos)
 }
 
-// Save writes the lemmatiser as gzipped JSON.
+// Save writes the lemmatiser as gzipped tab-separated lines: "E", key,
+// lemma for exceptions and "R", key, rule for rules, sorted.
 func (l *Lemmatizer) Save(w io.Writer) error {
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
 		return err
 	}
-	if err := json.NewEncoder(zw).Encode(l); err != nil {
+	bw := bufio.NewWriter(zw)
+	for _, t := range []struct {
+		kind string
+		m    map[string]string
+	}{{"E", l.Exceptions}, {"R", l.Rules}} {
+		keys := make([]string, 0, len(t.m))
+		for k := range t.m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			fmt.Fprintf(bw, "%s\t%s\t%s\n", t.kind, k, t.m[k])
+		}
+	}
+	if err := bw.Flush(); err != nil {
 		return err
 	}
 	return zw.Close()
@@ -157,12 +173,32 @@ func Load(r io.Reader) (*Lemmatizer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load lemmatizer: %w", err)
 	}
-	l := &Lemmatizer{}
-	if err := json.NewDecoder(zr).Decode(l); err != nil {
+	l := &Lemmatizer{Exceptions: make(map[string]string, 1<<15), Rules: make(map[string]string, 1<<14)}
+	sc := bufio.NewScanner(zr)
+	line := 0
+	for sc.Scan() {
+		line++
+		kind, rest, ok1 := strings.Cut(sc.Text(), "\t")
+		a, b, ok2 := strings.Cut(rest, "\t")
+		c, d, ok3 := strings.Cut(b, "\t")
+		if !ok1 || !ok2 || !ok3 {
+			return nil, fmt.Errorf("load lemmatizer: line %d: want 4 fields", line)
+		}
+		key := a + "\t" + c
+		switch kind {
+		case "E":
+			l.Exceptions[key] = d
+		case "R":
+			l.Rules[key] = d
+		default:
+			return nil, fmt.Errorf("load lemmatizer: line %d: unknown kind %q", line, kind)
+		}
+	}
+	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("load lemmatizer: %w", err)
 	}
-	if l.Exceptions == nil || l.Rules == nil {
-		return nil, fmt.Errorf("load lemmatizer: missing tables")
+	if line == 0 {
+		return nil, fmt.Errorf("load lemmatizer: empty model")
 	}
 	return l, nil
 }

@@ -17,9 +17,21 @@ import (
 // Tagger predicts UPOS and XPOS tags. It is safe for concurrent use.
 type Tagger struct {
 	model    pc.Scorer
+	model2   pc.Scorer // second pass seeing first-pass tags on the right; may be nil
 	classes  []string // "UPOS\tXPOS"
 	dict     map[string]int
 	clusters map[string]string
+	tagHash  []uint64
+	classIdx map[string]int
+}
+
+func (t *Tagger) setClasses() {
+	t.tagHash = make([]uint64, len(t.classes))
+	t.classIdx = make(map[string]int, len(t.classes))
+	for c, s := range t.classes {
+		t.tagHash[c] = pc.Str(s)
+		t.classIdx[s] = c
+	}
 }
 
 type meta struct {
@@ -144,7 +156,7 @@ var (
 )
 
 // features fills fs for word i given the tags chosen so far.
-func features(fs []uint64, a []attrs, i int, prev1, prev2 uint64) []uint64 {
+func features(fs []uint64, a []attrs, i int, prev1, prev2 uint64, first []uint64) []uint64 {
 	at := func(j int) *attrs {
 		if j < 0 {
 			return &padAttrs[0]
@@ -197,51 +209,76 @@ func features(fs []uint64, a []attrs, i int, prev1, prev2 uint64) []uint64 {
 	f(36, p1.c6)
 	f(37, pc.Combine(prev1, w.c6))
 	f(38, pc.Combine(w.shape, n1.c4))
+	if first != nil {
+		ft := func(j int) uint64 {
+			if j < 0 || j >= len(first) {
+				return startTag
+			}
+			return first[j]
+		}
+		f(50, ft(i))
+		f(51, ft(i+1))
+		f(52, ft(i+2))
+		f(53, pc.Combine(ft(i+1), ft(i+2)))
+		f(54, pc.Combine(prev1, ft(i+1)))
+		f(55, pc.Combine(w.lower, ft(i+1)))
+		f(56, pc.Combine(ft(i), ft(i+1)))
+		f(57, pc.Combine(w.suf3, ft(i+1)))
+		f(58, pc.Combine(ft(i), w.lower))
+	}
 	return fs
 }
 
-// Tag returns the joint tag of every word.
+// Tag returns the UPOS and XPOS tag of every word.
 func (t *Tagger) Tag(words []string) (upos, xpos []string) {
 	upos, xpos = make([]string, len(words)), make([]string, len(words))
-	cls := t.predict(words, nil, nil)
+	cls := t.predict(t.model, words, nil, nil, nil)
+	if t.model2 != nil {
+		cls = t.predict(t.model2, words, nil, nil, cls)
+	}
 	for i, c := range cls {
 		upos[i], xpos[i] = Split(t.classes[c])
 	}
 	return upos, xpos
 }
 
-// predict tags words; when tr is set it trains on gold (class ids).
-func (t *Tagger) predict(words []string, tr *pc.Trainer, gold []int) []int {
+// predict tags words with m; when tr is set it trains on gold (class ids).
+// first holds first-pass tags for the second pass, nil in the first.
+func (t *Tagger) predict(m pc.Scorer, words []string, tr *pc.Trainer, gold []int, first []int) []int {
 	a := make([]attrs, len(words))
 	for i, w := range words {
 		a[i] = t.wordAttrs(w)
 	}
 	out := make([]int, len(words))
 	scores := make([]float32, len(t.classes))
-	fs := make([]uint64, 0, 40)
+	fs := make([]uint64, 0, 64)
 	prev1, prev2 := startTag, startTag
-	tagHash := make([]uint64, len(t.classes))
-	for c, s := range t.classes {
-		tagHash[c] = pc.Str(s)
+	var fh []uint64
+	if first != nil {
+		fh = make([]uint64, len(first))
+		for i, c := range first {
+			fh[i] = t.tagHash[c]
+		}
 	}
-	var m pc.Scorer = t.model
 	if tr != nil {
 		m = tr.M
 	}
 	for i, w := range words {
 		c, ok := t.dict[w]
 		if !ok || tr != nil {
-			fs = features(fs[:0], a, i, prev1, prev2)
+			fs = features(fs[:0], a, i, prev1, prev2, fh)
 			m.Score(fs, scores)
 			c = pc.Best(scores, nil)
-			if tr != nil {
+			if tr != nil && gold[i] >= 0 {
 				tr.Update(fs, gold[i], c, 1)
 				tr.Tick()
 				c = gold[i]
+			} else if tr != nil {
+				c = max(c, 0)
 			}
 		}
 		out[i] = c
-		prev2, prev1 = prev1, tagHash[c]
+		prev2, prev1 = prev1, t.tagHash[c]
 	}
 	return out
 }
@@ -281,32 +318,68 @@ func Train(train, dev []Example, epochs int, clusters map[string]string, log io.
 			t.dict[w] = bc
 		}
 	}
+	t.setClasses()
+	t.model = t.trainPass(train, dev, epochs, nil, 1, log)
+	return t, nil
+}
+
+// TrainSecond trains the second pass of t, which also sees first-pass tags
+// of the following words. first holds first-pass joint tags of train as
+// predicted by taggers that did not see the sentence (jackknifing).
+func (t *Tagger) TrainSecond(train, dev []Example, first [][]string, epochs int, log io.Writer) error {
+	if len(first) != len(train) {
+		return fmt.Errorf("train tagger: %d first-pass sentences for %d examples", len(first), len(train))
+	}
+	ids := make([][]int, len(first))
+	for i, f := range first {
+		ids[i] = make([]int, len(f))
+		for j, tg := range f {
+			ids[i][j] = t.classIdx[tg]
+		}
+	}
+	t.model2 = t.trainPass(train, dev, epochs, ids, 2, log)
+	return nil
+}
+
+func (t *Tagger) trainPass(train, dev []Example, epochs int, first [][]int, pass int, log io.Writer) pc.Scorer {
 	gold := make([][]int, len(train))
 	for i, ex := range train {
 		gold[i] = make([]int, len(ex.Tags))
 		for j, tg := range ex.Tags {
-			gold[i][j] = classIdx[tg]
+			c, ok := t.classIdx[tg]
+			if !ok {
+				c = -1
+			}
+			gold[i][j] = c
 		}
 	}
 	tr := pc.NewTrainer(len(t.classes), bits)
-	rng := rand.New(rand.NewSource(1))
+	rng := rand.New(rand.NewSource(int64(pass)))
 	order := rng.Perm(len(train))
 	var best pc.Scorer
 	bestAcc := -1.0
 	for ep := 1; ep <= epochs; ep++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, k := range order {
-			t.predict(train[k].Words, tr, gold[k])
+			var f []int
+			if first != nil {
+				f = first[k]
+			}
+			t.predict(nil, train[k].Words, tr, gold[k], f)
 		}
-		t.model = tr.Averaged()
+		m := tr.Averaged()
+		if pass == 1 {
+			t.model = m
+		} else {
+			t.model2 = m
+		}
 		u, x := t.Accuracy(dev)
-		fmt.Fprintf(log, "tagger epoch %d: dev UPOS %.2f XPOS %.2f\n", ep, 100*u, 100*x)
+		fmt.Fprintf(log, "tagger pass %d epoch %d: dev UPOS %.2f XPOS %.2f\n", pass, ep, 100*u, 100*x)
 		if u+x > bestAcc || len(dev) == 0 {
-			bestAcc, best = u+x, t.model
+			bestAcc, best = u+x, m
 		}
 	}
-	t.model = best
-	return t, nil
+	return best
 }
 
 // Accuracy returns UPOS and XPOS accuracy on examples.
@@ -333,11 +406,18 @@ func (t *Tagger) Accuracy(exs []Example) (upos, xpos float64) {
 
 // Save writes the tagger; weights below prune are dropped.
 func (t *Tagger) Save(w io.Writer, prune float32) error {
-	m, ok := t.model.(*pc.Model)
-	if !ok {
-		return fmt.Errorf("save tagger: model is read-only")
+	models := []*pc.Model{}
+	for _, s := range []pc.Scorer{t.model, t.model2} {
+		if s == nil {
+			continue
+		}
+		m, ok := s.(*pc.Model)
+		if !ok {
+			return fmt.Errorf("save tagger: model is read-only")
+		}
+		models = append(models, m)
 	}
-	return pc.SaveBundle(w, meta{Classes: t.classes, Dict: t.dict, Clusters: t.clusters}, prune, m)
+	return pc.SaveBundle(w, meta{Classes: t.classes, Dict: t.dict, Clusters: t.clusters}, prune, models...)
 }
 
 // Load reads a tagger written by Save.
@@ -347,13 +427,33 @@ func Load(r io.Reader) (*Tagger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load tagger: %w", err)
 	}
-	if len(models) != 1 || models[0].Classes() != len(m.Classes) {
-		return nil, fmt.Errorf("load tagger: %w: class count mismatch", pc.ErrBadModel)
+	if len(models) < 1 || len(models) > 2 {
+		return nil, fmt.Errorf("load tagger: %w: %d models", pc.ErrBadModel, len(models))
+	}
+	for _, x := range models {
+		if x.Classes() != len(m.Classes) {
+			return nil, fmt.Errorf("load tagger: %w: class count mismatch", pc.ErrBadModel)
+		}
 	}
 	for w, c := range m.Dict {
 		if c < 0 || c >= len(m.Classes) {
 			return nil, fmt.Errorf("load tagger: %w: bad dictionary entry %q", pc.ErrBadModel, w)
 		}
 	}
-	return &Tagger{model: models[0], classes: m.Classes, dict: m.Dict, clusters: m.Clusters}, nil
+	t := &Tagger{model: models[0], classes: m.Classes, dict: m.Dict, clusters: m.Clusters}
+	if len(models) == 2 {
+		t.model2 = models[1]
+	}
+	t.setClasses()
+	return t, nil
+}
+
+// Joint returns the joint "UPOS\tXPOS" tags of words.
+func (t *Tagger) Joint(words []string) []string {
+	u, x := t.Tag(words)
+	out := make([]string, len(words))
+	for i := range u {
+		out[i] = Joint(u[i], x[i])
+	}
+	return out
 }

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -27,6 +28,7 @@ type Tokenizer struct {
 	abbrev map[string]bool // abbreviations with their final period ("Mr.")
 	whole  map[string]bool // lowercased hyphenated words kept whole
 	prefix map[string]bool // lowercased prefixes kept with the hyphen ("non")
+	split  map[string]int  // lowercased tokens split in two after n runes ("dont")
 }
 
 // Lists is the serialisable content of a Tokenizer.
@@ -34,6 +36,9 @@ type Lists struct {
 	Abbreviations []string
 	Hyphenated    []string
 	Prefixes      []string
+	// Splits are tokens written without space that the treebank splits
+	// into two words, as "word N" (split after N code points): "dont 2".
+	Splits []string `json:",omitempty"`
 }
 
 var defaultLists = Lists{
@@ -47,7 +52,14 @@ var defaultLists = Lists{
 
 // New returns a tokenizer using the given lists.
 func New(l Lists) *Tokenizer {
-	t := &Tokenizer{abbrev: map[string]bool{}, whole: map[string]bool{}, prefix: map[string]bool{}}
+	t := &Tokenizer{abbrev: map[string]bool{}, whole: map[string]bool{}, prefix: map[string]bool{}, split: map[string]int{}}
+	for _, sp := range l.Splits {
+		w, n, ok := strings.Cut(sp, " ")
+		k, err := strconv.Atoi(n)
+		if ok && err == nil {
+			t.split[w] = k
+		}
+	}
 	for _, a := range l.Abbreviations {
 		t.abbrev[a] = true
 	}
@@ -75,6 +87,13 @@ func (t *Tokenizer) Lists() Lists {
 	for k := range t.prefix {
 		l.Prefixes = append(l.Prefixes, k)
 	}
+	for k, n := range t.split {
+		l.Splits = append(l.Splits, k+" "+strconv.Itoa(n))
+	}
+	sort.Strings(l.Abbreviations)
+	sort.Strings(l.Hyphenated)
+	sort.Strings(l.Prefixes)
+	sort.Strings(l.Splits)
 	return l
 }
 
@@ -161,8 +180,12 @@ func (t *Tokenizer) chunk(rs []rune, a, b int, out []Token) []Token {
 	for a < b {
 		r := rs[a]
 		if isOpen(r) && b-a > 1 && !(isApos(r) && t.isClitic(rs, a, b)) {
-			out = append(out, tok(rs, a, a+1))
-			a++
+			e := a + 1
+			for e < b-1 && rs[e] == r && r != '(' && r != '[' {
+				e++
+			}
+			out = append(out, tok(rs, a, e))
+			a = e
 			continue
 		}
 		if (r == '$' || r == '#' || r == '£' || r == '€') && b-a > 1 && unicode.IsDigit(rs[a+1]) {
@@ -184,8 +207,13 @@ func (t *Tokenizer) chunk(rs []rune, a, b int, out []Token) []Token {
 			e--
 		}
 		out = append(out, tok(rs, a, e))
-		for k := e; k < b; k++ {
-			out = append(out, tok(rs, k, k+1))
+		for k := e; k < b; {
+			n := k + 1
+			for n < b && rs[n] == rs[k] {
+				n++
+			}
+			out = append(out, tok(rs, k, n))
+			k = n
 		}
 		return out
 	}
@@ -223,8 +251,12 @@ func (t *Tokenizer) chunk(rs []rune, a, b int, out []Token) []Token {
 			if r == '\'' && unicode.IsLetter(rs[b-2]) && b-a <= 3 {
 				break // "ol'", "o'"
 			}
-			tail = append(tail, tok(rs, b-1, b))
-			b--
+			e := b - 1
+			for e > a+1 && rs[e-1] == r && r != ')' && r != ']' {
+				e--
+			}
+			tail = append(tail, tok(rs, e, b))
+			b = e
 			continue
 		}
 		break
@@ -287,6 +319,9 @@ func (t *Tokenizer) word(rs []rune, a, b int, out []Token) []Token {
 	if sp, ok := splits[lw]; ok {
 		return append(out, tok(rs, a, a+sp[0]), tok(rs, a+sp[0], b))
 	}
+	if sp, ok := t.split[lw]; ok && sp > 0 && sp < b-a {
+		return append(out, tok(rs, a, a+sp), tok(rs, a+sp, b))
+	}
 	for _, c := range clitics {
 		n := len([]rune(c))
 		if b-a > n && strings.HasSuffix(lw, c) {
@@ -321,6 +356,23 @@ func (t *Tokenizer) inner(rs []rune, a, b int, out []Token) []Token {
 	start := a
 	for k := a + 1; k < b-1; k++ {
 		r := rs[k]
+		if (r == ',' || r == ';') && unicode.IsLetter(rs[k-1]) && unicode.IsLetter(rs[k+1]) {
+			out = append(out, tok(rs, start, k), tok(rs, k, k+1))
+			start = k + 1
+			continue
+		}
+		if r == '.' && rs[k+1] == '.' && unicode.IsLetter(rs[k-1]) {
+			e := k
+			for e < b && rs[e] == '.' {
+				e++
+			}
+			if e < b && unicode.IsLetter(rs[e]) {
+				out = append(out, tok(rs, start, k), tok(rs, k, e))
+				start = e
+				k = e - 1
+			}
+			continue
+		}
 		if r != '-' && r != '/' && r != '–' && r != '—' {
 			continue
 		}
@@ -347,7 +399,11 @@ func (t *Tokenizer) inner(rs []rune, a, b int, out []Token) []Token {
 // Learn builds tokenizer lists from gold words: abbreviations (words of
 // letters and periods ending in a period) and words with inner punctuation
 // that the treebank keeps whole ("e-mail", "b/c", "Yahoo!").
-func Learn(words []string) Lists {
+//
+// mwts are multiword tokens as surface form and word forms; those always
+// split the same way whose words spell the surface become Splits, unless
+// the surface form also occurs as a single word.
+func Learn(words []string, mwts [][]string) Lists {
 	l := Lists{Prefixes: defaultLists.Prefixes}
 	seenA, seenH := map[string]bool{}, map[string]bool{}
 	for _, a := range defaultLists.Abbreviations {
@@ -382,6 +438,29 @@ func Learn(words []string) Lists {
 		}
 		seenH[strings.ToLower(w)] = true
 	}
+	single := map[string]bool{}
+	for _, w := range words {
+		single[strings.ToLower(w)] = true
+	}
+	splitAt := map[string]int{}
+	for _, m := range mwts {
+		if len(m) != 3 || !strings.EqualFold(m[1]+m[2], m[0]) {
+			continue
+		}
+		lw := strings.ToLower(m[0])
+		n := len([]rune(m[1]))
+		if old, ok := splitAt[lw]; ok && old != n {
+			splitAt[lw] = -1
+			continue
+		}
+		splitAt[lw] = n
+	}
+	for w, n := range splitAt {
+		if n > 0 && !single[w] {
+			l.Splits = append(l.Splits, w+" "+strconv.Itoa(n))
+		}
+	}
+	sort.Strings(l.Splits)
 	for a := range seenA {
 		l.Abbreviations = append(l.Abbreviations, a)
 	}

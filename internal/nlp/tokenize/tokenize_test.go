@@ -31,6 +31,8 @@ var tokenCases = []struct {
 	{"initials", "J. K. Rowling wrote", "J. | K. | Rowling | wrote"},
 	{"slash", "and/or 9/11", "and | / | or | 9/11"},
 	{"empty", "", ""},
+	{"stars", "***NOTICE***", "*** | NOTICE | ***"},
+	{"missing spaces", "fine,but way...actually", "fine | , | but | way | ... | actually"},
 	{"spaces", "  \n\t ", ""},
 }
 
@@ -106,9 +108,9 @@ func TestSplit(t *testing.T) {
 }
 
 func TestLearnAndSave(t *testing.T) {
-	l := Learn([]string{"e-mail", "Corp.", "b/c", ":-)", "dog"})
+	l := Learn([]string{"e-mail", "Corp.", "b/c", ":-)", "dog", "its"}, [][]string{{"dont", "do", "nt"}, {"its", "it", "s"}})
 	tk := New(l)
-	if got := join(tk.Tokenize("Ask Foo Corp. b/c of it :-)")); got != "Ask | Foo | Corp. | b/c | of | it | :-)" {
+	if got := join(tk.Tokenize("Ask Foo Corp. b/c of its dog :-) I dont")); got != "Ask | Foo | Corp. | b/c | of | its | dog | :-) | I | do | nt" {
 		t.Errorf("got %s", got)
 	}
 	var b strings.Builder

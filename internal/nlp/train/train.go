@@ -5,6 +5,7 @@ package train
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"fmt"
 	"io"
@@ -25,14 +26,16 @@ import (
 type Options struct {
 	DataDir string    // holds ud-ewt/ and ud-gum/
 	OutDir  string    // model directory
-	Only    string    // "" (all), "tokenizer", "tagger", "lemma" or "parser"
+	Only    string    // "" (all) or a comma-separated list of tokenizer, tagger, lemma, parser
 	Epochs  int       // 0 for the defaults
 	Log     io.Writer // progress and dev figures
 	// Clusters is a gzipped "word TAB bit-path TAB count" file of word
 	// clusters used as tagger features; empty for none.
 	Clusters string
-	// JackknifeFolds > 1 trains the parser on tags predicted by taggers
-	// trained on the other folds of the training data.
+	// JackknifeFolds > 1 trains the tagger's second pass and the parser on
+	// tags predicted by taggers trained on the other folds of the training
+	// data; 0 means 2; 1 means a one-pass tagger and a parser trained on
+	// gold tags.
 	JackknifeFolds int
 }
 
@@ -88,21 +91,35 @@ func Run(o Options) error {
 	if err := os.MkdirAll(o.OutDir, 0o755); err != nil {
 		return err
 	}
-	if o.Only == "" || o.Only == "tokenizer" {
-		var words []string
-		for _, s := range c.Train {
-			for _, w := range s.Words {
-				words = append(words, w.Form)
+	if o.JackknifeFolds == 0 {
+		o.JackknifeFolds = 2
+	}
+	var jk [][]string
+	getJK := func() ([][]string, error) {
+		if jk != nil {
+			return jk, nil
+		}
+		var clusters map[string]string
+		if o.Clusters != "" {
+			var err error
+			if clusters, err = readClusters(o.Clusters); err != nil {
+				return nil, err
 			}
 		}
-		tk := tokenize.New(tokenize.Learn(words))
+		var err error
+		jk, err = jackknifeTags(c.Train, o.JackknifeFolds, clusters, o.Log)
+		return jk, err
+	}
+	if o.want("tokenizer") {
+		words, mwts := TokenizerData(c.Train)
+		tk := tokenize.New(tokenize.Learn(words, mwts))
 		if err := saveFile(filepath.Join(o.OutDir, "tokenizer.gz"), tk.Save); err != nil {
 			return err
 		}
 		l := tk.Lists()
-		fmt.Fprintf(o.Log, "tokenizer: %d abbreviations, %d whole words learned\n", len(l.Abbreviations), len(l.Hyphenated))
+		fmt.Fprintf(o.Log, "tokenizer: %d abbreviations, %d whole words, %d splits learned\n", len(l.Abbreviations), len(l.Hyphenated), len(l.Splits))
 	}
-	if o.Only == "" || o.Only == "tagger" {
+	if o.want("tagger") {
 		ep := o.Epochs
 		if ep == 0 {
 			ep = 8
@@ -114,17 +131,39 @@ func Run(o Options) error {
 				return err
 			}
 		}
-		tg, err := tag.Train(TagExamples(c.Train), TagExamples(c.Dev), ep, clusters, o.Log)
+		trainEx := TagExamples(c.Train)
+		tg, err := tag.Train(trainEx, TagExamples(c.Dev), ep, clusters, o.Log)
 		if err != nil {
 			return err
 		}
-		if err := saveFile(filepath.Join(o.OutDir, "tagger.gz"), func(w io.Writer) error { return tg.Save(w, 0.5) }); err != nil {
+		if o.JackknifeFolds > 1 {
+			first, err := getJK()
+			if err != nil {
+				return err
+			}
+			if err := tg.TrainSecond(trainEx, TagExamples(c.Dev), first, ep, o.Log); err != nil {
+				return err
+			}
+		}
+		devEx := TagExamples(c.Dev)
+		data, err := choosePrune(o.Log, "tagger", tg.Save, func(b []byte) (float64, error) {
+			t2, err := tag.Load(bytes.NewReader(b))
+			if err != nil {
+				return 0, err
+			}
+			u, x := t2.Accuracy(devEx)
+			return (u + x) / 2, nil
+		})
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(o.OutDir, "tagger.gz"), data, 0o644); err != nil {
 			return err
 		}
 		u, x := tg.Accuracy(TagExamples(c.Dev))
 		fmt.Fprintf(o.Log, "tagger: dev UPOS %.2f XPOS %.2f after save (%s)\n", 100*u, 100*x, time.Since(t0).Round(time.Second))
 	}
-	if o.Only == "" || o.Only == "lemma" {
+	if o.want("lemma") {
 		exs := LemmaExamples(c.Train[:c.EWT])
 		for i := range exs {
 			exs[i].Weight = 3 // EWT conventions win over GUM's where they differ
@@ -135,7 +174,7 @@ func Run(o Options) error {
 		}
 		fmt.Fprintf(o.Log, "lemmatizer: dev accuracy with gold XPOS %.2f\n", 100*LemmaAccuracy(lm, LemmaExamples(c.Dev)))
 	}
-	if o.Only == "" || o.Only == "parser" {
+	if o.want("parser") {
 		t0 := time.Now()
 		dev := ParseExamples(c.Dev)
 		if tg, err := loadTagger(o.OutDir); err == nil {
@@ -148,8 +187,14 @@ func Run(o Options) error {
 		}
 		trainEx := ParseExamples(c.Train)
 		if o.JackknifeFolds > 1 {
-			if err := jackknife(trainEx, c.Train, o); err != nil {
+			first, err := getJK()
+			if err != nil {
 				return err
+			}
+			for i := range trainEx {
+				for j, jt := range first[i] {
+					trainEx[i].UPOS[j], trainEx[i].XPOS[j] = tag.Split(jt)
+				}
 			}
 		}
 		ps, err := parse.Train(trainEx, dev, parse.Options{Epochs: ep, LabelEpochs: 6, Explore: 0.9,
@@ -157,7 +202,18 @@ func Run(o Options) error {
 		if err != nil {
 			return err
 		}
-		if err := saveFile(filepath.Join(o.OutDir, "parser.gz"), func(w io.Writer) error { return ps.Save(w, 0.5) }); err != nil {
+		data, err := choosePrune(o.Log, "parser", ps.Save, func(b []byte) (float64, error) {
+			p2, err := parse.Load(bytes.NewReader(b))
+			if err != nil {
+				return 0, err
+			}
+			_, las := p2.Score(dev)
+			return las, nil
+		})
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(o.OutDir, "parser.gz"), data, 0o644); err != nil {
 			return err
 		}
 		fmt.Fprintf(o.Log, "parser trained in %s\n", time.Since(t0).Round(time.Second))
@@ -263,18 +319,11 @@ func readClusters(path string) (map[string]string, error) {
 	return m, nil
 }
 
-// jackknife replaces the tags of exs (built from sents) with predictions of
+// jackknifeTags returns joint tags of sents predicted by first-pass
 // taggers trained on the other folds, training the folds in parallel.
-func jackknife(exs []parse.Example, sents []*conllu.Sentence, o Options) error {
-	var clusters map[string]string
-	if o.Clusters != "" {
-		var err error
-		if clusters, err = readClusters(o.Clusters); err != nil {
-			return err
-		}
-	}
-	k := o.JackknifeFolds
+func jackknifeTags(sents []*conllu.Sentence, k int, clusters map[string]string, log io.Writer) ([][]string, error) {
 	all := TagExamples(sents)
+	out := make([][]string, len(all))
 	errs := make([]error, k)
 	var wg sync.WaitGroup
 	for f := 0; f < k; f++ {
@@ -292,26 +341,87 @@ func jackknife(exs []parse.Example, sents []*conllu.Sentence, o Options) error {
 				errs[f] = err
 				return
 			}
-			for i := f; i < len(exs); i += k {
-				exs[i].UPOS, exs[i].XPOS = tg.Tag(exs[i].Words)
+			for i := f; i < len(all); i += k {
+				out[i] = tg.Joint(all[i].Words)
 			}
 		}(f)
 	}
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
-			return err
+			return nil, err
 		}
 	}
 	ok, n := 0, 0
-	for i, ex := range exs {
-		for j, w := range sents[i].Words {
+	for i, ex := range all {
+		for j, g := range ex.Tags {
 			n++
-			if ex.UPOS[j] == w.UPOS {
+			if out[i][j] == g {
 				ok++
 			}
 		}
 	}
-	fmt.Fprintf(o.Log, "jackknife: %d-fold tagging of the parser's training data, UPOS %.2f\n", k, 100*float64(ok)/float64(max(n, 1)))
-	return nil
+	fmt.Fprintf(log, "jackknife: %d-fold first-pass tagging of the training data, joint tag accuracy %.2f\n", k, 100*float64(ok)/float64(max(n, 1)))
+	return out, nil
+}
+
+// choosePrune saves a model with growing pruning thresholds and keeps the
+// smallest file whose dev score is within 0.1 points of the least pruned.
+func choosePrune(log io.Writer, name string, save func(io.Writer, float32) error, score func([]byte) (float64, error)) ([]byte, error) {
+	var best []byte
+	bestScore := -1.0
+	for _, th := range []float32{0.5, 1, 2, 4, 8} {
+		var b bytes.Buffer
+		if err := save(&b, th); err != nil {
+			return nil, fmt.Errorf("save %s: %w", name, err)
+		}
+		sc, err := score(b.Bytes())
+		if err != nil {
+			return nil, fmt.Errorf("reload %s: %w", name, err)
+		}
+		fmt.Fprintf(log, "%s: prune %.1f: %.2f MB, dev %.2f\n", name, th, float64(b.Len())/1e6, 100*sc)
+		if best == nil {
+			best, bestScore = b.Bytes(), sc
+			continue
+		}
+		if sc < bestScore-0.001 {
+			break
+		}
+		best = b.Bytes()
+	}
+	return best, nil
+}
+
+func (o Options) want(model string) bool {
+	if o.Only == "" {
+		return true
+	}
+	for _, m := range strings.Split(o.Only, ",") {
+		if strings.TrimSpace(m) == model {
+			return true
+		}
+	}
+	return false
+}
+
+// TokenizerData returns the words and the multiword tokens (surface form
+// then word forms) of sentences that are not inside a multiword token.
+func TokenizerData(ss []*conllu.Sentence) (words []string, mwts [][]string) {
+	for _, s := range ss {
+		inMWT := map[int]bool{}
+		for _, m := range s.Multi {
+			mw := []string{m.Form}
+			for id := m.First; id <= m.Last && id <= len(s.Words); id++ {
+				mw = append(mw, s.Words[id-1].Form)
+				inMWT[id] = true
+			}
+			mwts = append(mwts, mw)
+		}
+		for _, w := range s.Words {
+			if !inMWT[w.ID] {
+				words = append(words, w.Form)
+			}
+		}
+	}
+	return words, mwts
 }
