@@ -18,7 +18,7 @@ import (
 type Tagger struct {
 	model    pc.Scorer
 	model2   pc.Scorer // second pass seeing first-pass tags on the right; may be nil
-	classes  []string // "UPOS\tXPOS"
+	classes  []string  // "UPOS\tXPOS"
 	dict     map[string]int
 	clusters map[string]string
 	tagHash  []uint64
