@@ -53,23 +53,48 @@ func (st *state) findClaims() {
 				}
 				continue
 			}
-			lo, hi := s.subtree(h, func(c int) bool { return c == y })
-			ylo, yhi := s.subtree(y, nil)
-			switch {
-			case ylo <= lo+1:
-				lo = yhi + 1
-			case yhi >= hi-1:
-				hi = ylo - 1
+			// climb to the clause the source is attached to
+			for steps := 0; h >= 0 && steps < 4 && s.toks[h].UPOS != "VERB" && s.toks[h].UPOS != "AUX" && s.child(h, "cop") < 0 && s.head(h) >= 0; steps++ {
+				h = s.head(h)
 			}
-			lo, hi = s.trim(lo, hi, false)
-			if lo > hi {
-				continue
+			var spans [][2]int
+			slo, shi := -1, -1
+			if a, b, c, d, ok := accordingSurface(s, t); ok {
+				spans, slo, shi = [][2]int{{a, b}}, c, d
+				if c2, d2, ok2 := accordingTail(s, t); ok2 {
+					spans = append(spans, [2]int{c2, d2})
+				}
+				for k := slo; k <= shi && src < 0; k++ {
+					if e := st.refOf(s, k); e >= 0 {
+						src = e
+					}
+				}
+			} else {
+				lo, hi := s.subtree(h, func(c int) bool { return c == y })
+				ylo, yhi := s.subtree(y, nil)
+				switch {
+				case ylo <= lo+1:
+					lo = yhi + 1
+				case yhi >= hi-1:
+					hi = ylo - 1
+				}
+				lo, hi = s.trim(lo, hi, false)
+				if lo > hi {
+					continue
+				}
+				spans = [][2]int{{lo, hi}}
+				slo, shi = s.subtree(y, func(c int) bool { return s.rel(c) == "case" || s.rel(c) == "punct" })
+				slo, shi = s.trim(slo, shi, false)
 			}
-			slo, shi := s.subtree(y, func(c int) bool { return s.rel(c) == "case" || s.rel(c) == "punct" })
-			slo, shi = s.trim(slo, shi, false)
+			lo, hi := spans[0][0], spans[0][1]
 			c := &claim{s: s.idx, cue: t, cueLemma: "according to", speaker: src, speakerTok: y,
 				speakerText: st.tokText(s, slo, shi), clo: lo, chi: hi, quoteIdx: -1}
-			c.cspans = []span{{s.toks[lo].Start, s.toks[hi].End}}
+			var parts []string
+			for _, sp := range spans {
+				c.cspans = append(c.cspans, span{s.toks[sp[0]].Start, s.toks[sp[1]].End})
+				parts = append(parts, st.tokText(s, sp[0], sp[1]))
+			}
+			c.content = strings.Join(parts, " ... ")
 			all = append(all, c)
 		}
 	}
@@ -169,6 +194,20 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 			lo = vhi + 1
 		}
 	}
+	// surface readings the parser often gets wrong: "told X that ..." and
+	// "CONTENT, X said."
+	if th := thatAfter(s, v); th >= 0 && !(lo >= th && lo <= th+1) {
+		lo, hi = th+1, sentEnd(s, th+1)
+	} else if a, b, ok := frontedContent(s, v); ok && (lo < 0 || lo > a || lo >= a && hi < b) {
+		lo, hi = a, b
+	}
+	// a complement cut short by the parser runs on to the end of the
+	// sentence when nothing separates the rest from it
+	if lo > v && hi >= 0 && hi+1 < len(s.toks) && s.toks[hi+1].UPOS != "PUNCT" && s.toks[hi+1].UPOS != "CCONJ" {
+		if e := sentEnd(s, lo); e > hi && !hasCueWithSubject(s, hi+1, e) {
+			hi = e
+		}
+	}
 	cueQ := st.quoteAt(s.toks[v].Start)
 	if lo >= 0 && lo <= hi {
 		// a parataxis or conjunct running on right after the content
@@ -224,14 +263,33 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 	// speaker
 	subj, relay := st.subjectOf(s, v)
 	if subj >= 0 {
-		slo, shi := s.subtree(subj, func(k int) bool {
-			return s.rel(k) == "acl:relcl" || s.rel(k) == "punct" || s.dominates(k, v) || s.timex[k] >= 0 ||
+		skip := func(k int) bool {
+			return s.rel(k) == "acl:relcl" || s.rel(k) == "punct" || s.rel(k) == "case" || s.dominates(k, v) || s.timex[k] >= 0 ||
 				s.rel(k) == "appos" && s.child(k, "punct") >= 0 && s.toks[s.child(k, "punct")].Form == "("
-		})
+		}
+		slo, shi := s.subtree(subj, skip)
+		c.speaker = st.npEntity(s, subj)
+		// the parser may split "German Chancellor | Olaf Scholz" into two
+		// subjects: take them together
+		if s.head(subj) == v {
+			for _, o := range s.childrenRel(v, "nsubj") {
+				if o == subj {
+					continue
+				}
+				olo, ohi := s.subtree(o, skip)
+				if ohi+1 >= slo && olo <= shi+1 {
+					slo, shi = min(slo, olo), max(shi, ohi)
+					if c.speaker < 0 || st.ents[c.speaker].typ != TypePerson {
+						if e := st.npEntity(s, o); e >= 0 {
+							c.speaker = e
+						}
+					}
+				}
+			}
+		}
 		slo, shi = s.trim(slo, shi, false)
 		c.speakerTok = subj
 		c.speakerText = st.tokText(s, slo, shi)
-		c.speaker = st.npEntity(s, subj)
 		if cueQ >= 0 && firstPronouns[s.lower(subj)] {
 			c.firstPerson = true
 		}
@@ -258,7 +316,7 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 	if c.time == nil && relay >= 0 {
 		c.time = st.clauseTime(s, relay, lo, hi)
 	}
-	if c.time == nil && (s.rel(v) == "advcl" || s.rel(v) == "xcomp" || s.rel(v) == "conj") && s.head(v) >= 0 {
+	if c.time == nil && (s.rel(v) == "xcomp" || s.rel(v) == "conj" && s.child(v, "nsubj") < 0 && s.lower(v-1) == "and") && s.head(v) >= 0 {
 		c.time = st.clauseTime(s, s.head(v), lo, hi)
 	}
 	c.cert = st.claimCertainty(s, v, lo, hi)
@@ -351,6 +409,18 @@ func (st *state) quoteNear(s *sent, t int) bool {
 // returned with the relay verb.
 func (st *state) subjectOf(s *sent, v int) (subj, relay int) {
 	relay = -1
+	// no subject in the parse but a noun phrase right before the cue ("the
+	// company said", "President X warned"): that is the subject
+	if s.child(v, "nsubj") < 0 && v > 0 && s.baseRel(v) != "acl" {
+		l := v - 1
+		u := s.toks[l].UPOS
+		if (u == "NOUN" || u == "PROPN" || u == "PRON") && !relPronouns[s.lower(l)] && s.rel(l) != "obj" {
+			if mi := s.ment[l]; mi >= 0 {
+				return st.ments[mi].head, relay
+			}
+			return l, relay
+		}
+	}
 	for steps := 0; v >= 0 && steps < 6; steps++ {
 		if n := s.child(v, "nsubj"); n >= 0 {
 			if s.rel(n) == "nsubj:pass" || s.rel(n) == "nsubjpass" {
@@ -631,4 +701,141 @@ func (st *state) claimRecord(c *claim, id string, ids []string) Claim {
 		}
 	}
 	return out
+}
+
+// accordingSurface reads "According to Y, CONTENT." and "CONTENT,
+// according to Y." from the token sequence alone (the parser often
+// attaches the source wrongly): content tokens a..b, source tokens c..d.
+func accordingSurface(s *sent, t int) (a, b, c, d int, ok bool) {
+	end := len(s.toks) - 1
+	for end > t && s.toks[end].UPOS == "PUNCT" {
+		end--
+	}
+	comma := func(from int) int {
+		for k := from; k <= end; k++ {
+			if s.toks[k].Form == "," {
+				return k
+			}
+		}
+		return -1
+	}
+	initial := true
+	for k := 0; k < t; k++ {
+		if u := s.toks[k].UPOS; u != "PUNCT" && u != "CCONJ" {
+			initial = false
+		}
+	}
+	if initial {
+		cm := comma(t + 2)
+		if cm < 0 || cm+1 > end || cm-1 < t+2 {
+			return 0, 0, 0, 0, false
+		}
+		return cm + 1, end, t + 2, cm - 1, true
+	}
+	if t > 1 && s.toks[t-1].Form == "," {
+		cm := comma(t + 2)
+		srcEnd := end
+		if cm >= 0 {
+			srcEnd = cm - 1
+		}
+		if srcEnd < t+2 {
+			return 0, 0, 0, 0, false
+		}
+		return 0, t - 2, t + 2, srcEnd, true
+	}
+	return 0, 0, 0, 0, false
+}
+
+// accordingTail returns the content after a mid-sentence "X, according to
+// Y, did Z": tokens after the comma that closes the source.
+func accordingTail(s *sent, t int) (int, int, bool) {
+	if t == 0 || s.toks[t-1].Form != "," {
+		return 0, 0, false
+	}
+	end := len(s.toks) - 1
+	for end > t && s.toks[end].UPOS == "PUNCT" {
+		end--
+	}
+	for k := t + 2; k < end; k++ {
+		if s.toks[k].Form == "," {
+			return k + 1, end, true
+		}
+	}
+	return 0, 0, false
+}
+
+// sentEnd returns the last content token of the sentence from i on: before
+// the final punctuation, and before ", adding ..." style continuations.
+func sentEnd(s *sent, i int) int {
+	end := len(s.toks) - 1
+	for end > i && s.toks[end].UPOS == "PUNCT" && !isQuoteChar(s.toks[end].Form) {
+		end--
+	}
+	for k := i; k+1 <= end; k++ {
+		if s.toks[k].Form == "," && cueLemmas[s.lemma(k+1)] && strings.HasSuffix(s.lower(k+1), "ing") {
+			return k - 1
+		}
+	}
+	return end
+}
+
+// thatAfter returns the index of a complementizer "that" following cue v
+// after at most a short nominal object ("told reporters in X that"), or -1.
+func thatAfter(s *sent, v int) int {
+	for k := v + 1; k < len(s.toks) && k <= v+9; k++ {
+		if s.lower(k) == "that" {
+			if k+2 < len(s.toks) {
+				return k
+			}
+			return -1
+		}
+		switch s.toks[k].UPOS {
+		case "DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON", "ADP", "CCONJ", "ADV":
+			if s.toks[k].UPOS == "PRON" && k == v+1 && s.lower(k) != "me" && s.lower(k) != "us" && s.lower(k) != "him" && s.lower(k) != "her" && s.lower(k) != "them" && s.lower(k) != "you" {
+				return -1
+			}
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// frontedContent reads "CONTENT, X said." : the cue ends the sentence (up
+// to a time expression), its subject follows a comma, and the content is
+// everything before that comma.
+func frontedContent(s *sent, v int) (int, int, bool) {
+	subj := s.child(v, "nsubj")
+	if subj < 0 || subj > v {
+		return 0, 0, false
+	}
+	slo, _ := s.subtree(subj, func(k int) bool { return s.dominates(k, v) })
+	if slo < 2 || s.toks[slo-1].Form != "," && !isQuoteChar(s.toks[slo-1].Form) {
+		return 0, 0, false
+	}
+	for k := v + 1; k < len(s.toks); k++ {
+		if s.toks[k].UPOS == "PUNCT" || s.timex[k] >= 0 {
+			continue
+		}
+		if s.toks[k].UPOS == "ADP" && k+1 < len(s.toks) && s.timex[k+1] >= 0 {
+			continue
+		}
+		return 0, 0, false
+	}
+	lo, hi := s.trim(0, slo-2, false)
+	if hi-lo < 2 {
+		return 0, 0, false
+	}
+	return lo, hi, true
+}
+
+// hasCueWithSubject reports whether tokens a..b hold a cue verb with its own
+// subject (a new attribution).
+func hasCueWithSubject(s *sent, a, b int) bool {
+	for k := a; k <= b; k++ {
+		if cueLemmas[s.lemma(k)] && s.toks[k].UPOS == "VERB" && s.child(k, "nsubj") >= 0 {
+			return true
+		}
+	}
+	return false
 }

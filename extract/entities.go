@@ -374,6 +374,31 @@ func (st *state) buildEntities() {
 	}
 	st.findTitles()
 	st.findGenders()
+	st.findOrgNationality()
+}
+
+// findOrgNationality links an organisation to the country of a demonym in
+// its noun phrase ("the American technology company Vexa").
+func (st *state) findOrgNationality() {
+	for _, m := range st.ments {
+		if m.typ != TypeOrg || m.ent < 0 || m.dropped {
+			continue
+		}
+		s := st.sents[m.s]
+		for k, n := m.lo-1, 0; k >= 0 && n < 4; k, n = k-1, n+1 {
+			u := s.toks[k].UPOS
+			if u != "NOUN" && u != "ADJ" && u != "PROPN" {
+				break
+			}
+			if mi := s.ment[k]; mi >= 0 && st.ments[mi].typ != TypeNORP {
+				break
+			}
+			if c, ok := st.country(s.toks[k].Form); ok && st.isDemonymName(s.toks[k].Form) {
+				st.addRel(m.ent, Nationality, st.countryEntity(c), "", s.id, Asserted)
+				break
+			}
+		}
+	}
 }
 
 func (st *state) isDemonymName(name string) bool {
@@ -417,6 +442,11 @@ func (st *state) matchOrg(name string) int {
 			return i
 		}
 		if acr && strings.EqualFold(acronymOf(e.name), strings.ReplaceAll(name, ".", "")) {
+			return i
+		}
+		// "Nordwell" for "Nordwell Energy", "Commission" for "European
+		// Commission"
+		if len(w) == 1 && len(ew) >= 2 && isUpperWord(w[0]) && (strings.EqualFold(ew[0], w[0]) || strings.EqualFold(ew[len(ew)-1], w[0])) {
 			return i
 		}
 	}

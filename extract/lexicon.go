@@ -93,6 +93,8 @@ var leaderTitles = set("president", "premier", "king", "queen", "chancellor",
 
 // leaderPhrases are multi-word leader titles checked on the lowercase title.
 var leaderPhrases = []string{"prime minister", "head of state",
+	"secretary general", "secretary-general", "director general",
+	"director-general",
 	"head of government", "chief executive", "supreme leader"}
 
 // hedges map words to the certainty class they signal.
