@@ -17,8 +17,10 @@ import (
 // BuildOptions configures TrainDir.
 type BuildOptions struct {
 	Clusters bool // rebuild the word clusters (else read them from OutDir)
-	Train    TrainOptions
-	Log      io.Writer // progress lines; nil for none
+	// ClusterOptions configures the rebuilt clusters.
+	ClusterOptions ClusterOptions
+	Train          TrainOptions
+	Log            io.Writer // progress lines; nil for none
 }
 
 // corpusPath finds name under dir or dir/conll2003.
@@ -78,7 +80,7 @@ func TrainDir(ctx context.Context, dataDir, outDir string, opt BuildOptions) (*M
 			return nil, err
 		}
 		sents = append(sents, bbc...)
-		cl := BuildClusters(sents, ClusterOptions{})
+		cl := BuildClusters(sents, opt.ClusterOptions)
 		f, err := os.Create(clPath)
 		if err != nil {
 			return nil, fmt.Errorf("train ner: %w", err)

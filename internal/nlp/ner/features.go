@@ -85,6 +85,8 @@ const (
 	fShapeP2
 	fFull
 	fFullMaj
+	fCapRun
+	fCapRunWord
 )
 
 const (
@@ -129,6 +131,7 @@ type tok struct {
 	fname                       int8      // 0 none, 1 male, 2 female, 3 both
 	lowRatio                    int8      // bucket of how often the word is written in lower case, -1 unknown
 	sent                        int       // sentence index in the document
+	runPos, runLen              int8      // position code and length of the capitalised-word run
 }
 
 // shape maps characters to X, x, d or themselves, compressing repeats for
@@ -334,6 +337,7 @@ func (fz *featurizer) prepare(words []string) []tok {
 		}
 	}
 	_ = capsSent
+	capRuns(toks)
 	if fz.lex != nil {
 		lookup := words
 		// Title-case all-capital tokens so gazetteers match headlines.
@@ -368,6 +372,48 @@ func (fz *featurizer) prepare(words []string) []tok {
 		}
 	}
 	return toks
+}
+
+var connectors = map[string]bool{"of": true, "and": true, "&": true, "for": true, "the": true, "de": true, "'s": true}
+
+// capRuns marks runs of capitalised tokens, allowing connectors between
+// two capitalised tokens.
+func capRuns(toks []tok) {
+	inRun := func(i int) bool { return toks[i].initCap || toks[i].hasLetter && toks[i].allCaps }
+	for i := 0; i < len(toks); {
+		if !inRun(i) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) {
+			if inRun(j) {
+				j++
+			} else if connectors[toks[j].low] && j+1 < len(toks) && inRun(j+1) {
+				j += 2
+			} else {
+				break
+			}
+		}
+		n := j - i
+		if n > 6 {
+			n = 6
+		}
+		for k := i; k < j; k++ {
+			toks[k].runLen = int8(n)
+			switch {
+			case j-i == 1:
+				toks[k].runPos = 1
+			case k == i:
+				toks[k].runPos = 2
+			case k == j-1:
+				toks[k].runPos = 4
+			default:
+				toks[k].runPos = 3
+			}
+		}
+		i = j
+	}
 }
 
 func titleCase(low string) string {
@@ -476,6 +522,12 @@ func (fz *featurizer) static(toks []tok, i int, doc *docInfo, buf []uint64) []ui
 	}
 	if t.gaz[1] != 0 {
 		buf = append(buf, feat2(fGazShape, t.short, string(rune('a'+t.gaz[1]))))
+	}
+	if t.runPos != 0 {
+		buf = append(buf, featN(fCapRun, uint64(t.runPos)*16+uint64(t.runLen)))
+		if t.runPos == 3 && !t.initCap {
+			buf = append(buf, feat(fCapRunWord, t.low))
+		}
 	}
 	if t.fname != 0 {
 		buf = append(buf, featN(fFirstName, uint64(t.fname)))

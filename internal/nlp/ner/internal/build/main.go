@@ -19,10 +19,12 @@ func main() {
 	epochs := flag.Int("epochs", 0, "training epochs (0: default)")
 	twoPass := flag.Bool("twopass", false, "extended prediction history (second pass)")
 	ensemble := flag.Int("ensemble", 0, "models averaged (0: default)")
+	ctxWords := flag.Int("contexts", 0, "cluster context words (0: default)")
+	clMin := flag.Int("cluster-mincount", 0, "cluster word count cutoff (0: default)")
 	minCount := flag.Int("mincount", 0, "feature count cutoff (0: default)")
 	flag.Parse()
 	_, err := ner.TrainDir(context.Background(), *data, *out, ner.BuildOptions{
-		Clusters: *clusters, Train: ner.TrainOptions{Epochs: *epochs, MinCount: *minCount, TwoPass: *twoPass, Ensemble: *ensemble}, Log: os.Stderr})
+		Clusters: *clusters, ClusterOptions: ner.ClusterOptions{Contexts: *ctxWords, MinCount: *clMin}, Train: ner.TrainOptions{Epochs: *epochs, MinCount: *minCount, TwoPass: *twoPass, Ensemble: *ensemble}, Log: os.Stderr})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "build:", err)
 		os.Exit(1)
