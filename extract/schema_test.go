@@ -26,6 +26,8 @@ func TestSchema(t *testing.T) {
 	}
 	files, _ := filepath.Glob("testdata/*.golden.json")
 	gold, _ := filepath.Glob("../testdata/gold/*.json")
+	held, _ := filepath.Glob("../testdata/gold/heldout/*.json")
+	gold = append(gold, held...)
 	for _, f := range append(files, gold...) {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			fh, err := os.Open(f)

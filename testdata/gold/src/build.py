@@ -12,7 +12,8 @@ def slug(s):
 
 import os
 OUT=os.path.join(os.path.dirname(os.path.abspath(__file__)), '..') + '/'
-def build(name, title, source, published, paras, ents, rels, claims):
+def build(name, title, source, published, paras, ents, rels, claims, out=None):
+    OUTD = out or OUT
     # paras: list of list of sentences
     text=''; sents=[]
     for pi,p in enumerate(paras):
@@ -46,8 +47,8 @@ def build(name, title, source, published, paras, ents, rels, claims):
             d["figures"].append({"text":f[0],"value":f[1],"unit":f[2],"of":f[3],"modifier":f[4]})
         assert c["content"] in text, (name, c["content"])
         rec["claims"].append(d)
-    json.dump(rec,open(OUT+name+'.json','w'),indent=2,ensure_ascii=False)
-    open(OUT+name+'.txt','w').write(text+'\n')
+    json.dump(rec,open(OUTD+name+'.json','w'),indent=2,ensure_ascii=False)
+    open(OUTD+name+'.txt','w').write(text+'\n')
 
 build('somalia','Ethiopian troops move into Somali border region','Newsgraph gold','2025-03-12',[
  ["Ethiopian forces have moved about 3,000 soldiers into the Gedo region of Somalia, according to local officials.",
@@ -141,4 +142,45 @@ build('vexa','EU fines Vexa 1.2 billion euros','Newsgraph gold','2025-01-20',[
   dict(s="s4",sp=None,st="a company spokesperson",cue="say",content="We strongly disagree with the Commission’s findings,",quote=True),
   dict(s="s6",sp=None,st="Analysts at Bernstein",cue="estimate",content="the ruling could cost Vexa as much as 3 billion euros in lost revenue",cert="possible",
        figs=[("as much as 3 billion",3e9,"euros",None,"upper_bound")])])
+# Held out: written and annotated after the rules were frozen, never used
+# for development.
+HELD = OUT + 'heldout/'
+build('cholera','Cholera cases rise in Mombasa','Newsgraph gold','2025-05-08',[
+ ["Health officials in Kenya have confirmed 17 new cholera cases in the coastal city of Mombasa, the Ministry of Health said on Wednesday.",
+  "The outbreak has killed at least four people since late April, according to a statement from the ministry."],
+ ["Health Minister Aden Duale urged residents to boil drinking water.",
+  "\"We are doing everything we can to contain the spread,\" Duale told journalists in Nairobi."],
+ ["The World Health Organization warned that the disease could spread to neighbouring Tanzania if rains continue.",
+  "Local doctors said hospitals were running short of supplies, but the ministry denied any shortage."]],
+ [("e1","Kenya","GPE"),("e2","Mombasa","GPE"),("e3","Ministry of Health","ORG"),("e4","Aden Duale","PERSON",["Duale"],["Health Minister"]),
+  ("e5","Nairobi","GPE"),("e6","World Health Organization","ORG"),("e7","Tanzania","GPE")],
+ [("e4","urge",["residents"],"s3")],
+ [dict(s="s1",sp="e3",st="the Ministry of Health",cue="say",content="Health officials in Kenya have confirmed 17 new cholera cases in the coastal city of Mombasa",
+       time=("on Wednesday","2025-05-07"),figs=[("17",17,"cases",None,"exact")],places=["e1","e2"]),
+  dict(s="s1",sp=None,st="Health officials in Kenya",cue="confirm",content="17 new cholera cases in the coastal city of Mombasa",figs=[("17",17,"cases",None,"exact")],places=["e2"]),
+  dict(s="s2",sp="e3",st="a statement from the ministry",cue="according to",content="The outbreak has killed at least four people since late April",
+       figs=[("at least four",4,"people",None,"lower_bound")]),
+  dict(s="s3",sp="e4",st="Health Minister Aden Duale",cue="urge",content="residents to boil drinking water"),
+  dict(s="s4",sp="e4",st="Duale",cue="tell",content="We are doing everything we can to contain the spread,",quote=True),
+  dict(s="s5",sp="e6",st="The World Health Organization",cue="warn",content="the disease could spread to neighbouring Tanzania if rains continue",cert="conditional",places=["e7"]),
+  dict(s="s6",sp=None,st="Local doctors",cue="say",content="hospitals were running short of supplies"),
+  dict(s="s6",sp="e3",st="the ministry",cue="deny",content="any shortage",cert="denied")], out=HELD)
+
+build('strike','Kestrel Motors workers strike over pay','Newsgraph gold','2024-12-02',[
+ ["Workers at the Hanover plant of German carmaker Kestrel Motors walked out on Friday after talks over pay collapsed.",
+  "The IG Metall union said more than 4,000 employees took part in the strike."],
+ ["Kestrel Motors chief executive Lena Vogt told the Financial Times that the company could not afford a 7% pay rise.",
+  "\"Our costs have risen by nearly 30% in two years,\" she said."],
+ ["Analysts expect the dispute to cost the company about 50 million euros a week.",
+  "The union's leader, Jonas Brandt, said the workers would return only if management made a better offer."]],
+ [("e1","Hanover","GPE"),("e2","Kestrel Motors","ORG"),("e3","IG Metall","ORG"),("e4","Lena Vogt","PERSON",[],["Kestrel Motors chief executive"]),
+  ("e5","Financial Times","ORG"),("e6","Jonas Brandt","PERSON",[],["union's leader"]),("e7","Germany","GPE")],
+ [("e2","nationality","e7","s1"),("e4","leader_of","e2","s3"),("e6","leader_of","e3","s6")],
+ [dict(s="s2",sp="e3",st="The IG Metall union",cue="say",content="more than 4,000 employees took part in the strike",figs=[("more than 4,000",4000,"employees",None,"lower_bound")]),
+  dict(s="s3",sp="e4",st="Kestrel Motors chief executive Lena Vogt",cue="tell",content="the company could not afford a 7% pay rise",rb=["e5"],cert="denied",
+       figs=[("7%",7,"percent",None,"exact")]),
+  dict(s="s4",sp="e4",st="she",cue="say",content="Our costs have risen by nearly 30% in two years,",quote=True,figs=[("nearly 30%",30,"percent",None,"approximate")]),
+  dict(s="s5",sp=None,st="Analysts",cue="expect",content="the dispute to cost the company about 50 million euros a week",cert="likely",
+       figs=[("about 50 million",5e7,"euros",None,"approximate")]),
+  dict(s="s6",sp="e6",st="The union's leader, Jonas Brandt",cue="say",content="the workers would return only if management made a better offer",cert="conditional")], out=HELD)
 print("ok")
