@@ -435,3 +435,34 @@ func TestHTMLSplitArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestPathologicalInputs checks that inputs built to hit quadratic paths
+// (unclosed brackets, one paragraph of many lines, unclosed footnotes)
+// stay fast.
+func TestPathologicalInputs(t *testing.T) {
+	const n = 100000
+	tests := []struct {
+		name, file, in string
+	}{
+		{"unclosed brackets", "a.md", strings.Repeat("[", n)},
+		{"bracket pairs", "a.md", strings.Repeat("[a", n)},
+		{"footnote marks", "a.md", strings.Repeat("[^", n)},
+		{"backticks", "a.md", strings.Repeat("`` a", n)},
+		{"one long paragraph", "a.md", strings.Repeat("word\n", n)},
+		{"link destinations", "a.md", strings.Repeat("[a](", n)},
+		{"short lines", "a.txt", strings.Repeat("a\n", n)},
+		{"unclosed tags", "a.html", strings.Repeat("<b><i>", n)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			docs, err := Parse(tt.file, []byte(tt.in), Options{})
+			if d := time.Since(start); d > 3*time.Second {
+				t.Errorf("took %v", d)
+			}
+			if err == nil {
+				checkInvariants(t, docs[0])
+			}
+		})
+	}
+}

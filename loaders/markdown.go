@@ -196,13 +196,20 @@ func markdownToText(src string) (text, h1 string) {
 		}
 	}
 	var out strings.Builder
-	var para []string // lines of the current paragraph, already inline-stripped
+	// para holds the current paragraph: its output lines, each a list of
+	// source lines to be joined with spaces.
+	var para [][]string
 	flush := func() {
 		if len(para) > 0 {
 			if out.Len() > 0 {
 				out.WriteString("\n\n")
 			}
-			out.WriteString(strings.Join(para, "\n"))
+			for i, l := range para {
+				if i > 0 {
+					out.WriteByte('\n')
+				}
+				out.WriteString(strings.Join(l, " "))
+			}
 			para = para[:0]
 		}
 	}
@@ -211,10 +218,10 @@ func markdownToText(src string) (text, h1 string) {
 			return
 		}
 		if len(para) > 0 && !newLine {
-			para[len(para)-1] += " " + s
+			para[len(para)-1] = append(para[len(para)-1], s)
 			return
 		}
-		para = append(para, s)
+		para = append(para, []string{s})
 	}
 	var fence string // the open fence marker, "" outside code blocks
 	inComment := false
@@ -269,7 +276,11 @@ func markdownToText(src string) (text, h1 string) {
 			// The paragraph above is a heading; a level-1 heading that
 			// opens the document is the title.
 			if trimmed[0] == '=' && h1 == "" && out.Len() == 0 && !titleTaken {
-				h1 = strings.Join(para, " ")
+				var parts []string
+				for _, l := range para {
+					parts = append(parts, l...)
+				}
+				h1 = strings.Join(parts, " ")
 				para = para[:0]
 			}
 			titleTaken = true
@@ -347,6 +358,8 @@ func writeInline(b *strings.Builder, s string, refs map[string]bool, depth int) 
 		}
 		i++
 	}
+	closeAt := matchBrackets(s)
+	noCloser := map[int]bool{} // code span run lengths with no closer left
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch c {
@@ -358,7 +371,14 @@ func writeInline(b *strings.Builder, s string, refs map[string]bool, depth int) 
 			}
 		case '`':
 			n := runLen(s, i, '`')
-			if j := strings.Index(s[i+n:], s[i:i+n]); j >= 0 && runLen(s, i+n+j, '`') == n {
+			j := -1
+			if !noCloser[n] {
+				j = strings.Index(s[i+n:], s[i:i+n])
+				if j < 0 || runLen(s, i+n+j, '`') != n {
+					noCloser[n], j = true, -1
+				}
+			}
+			if j >= 0 {
 				code := s[i+n : i+n+j]
 				if strings.TrimSpace(code) != "" {
 					code = strings.TrimSpace(code)
@@ -372,19 +392,19 @@ func writeInline(b *strings.Builder, s string, refs map[string]bool, depth int) 
 			continue
 		case '!':
 			if i+1 < len(s) && s[i+1] == '[' {
-				if _, end, ok := parseLink(s, i+1, refs); ok {
+				if _, end, ok := parseLink(s, i+1, closeAt, refs); ok {
 					i = end // images are dropped
 					continue
 				}
 			}
 		case '[':
 			if i+1 < len(s) && s[i+1] == '^' {
-				if j := strings.IndexByte(s[i:], ']'); j > 0 && !strings.ContainsAny(s[i:i+j], " \t") {
-					i += j + 1 // footnote reference
+				if j, ok := closeAt[i]; ok && !strings.ContainsAny(s[i:j], " \t") {
+					i = j + 1 // footnote reference
 					continue
 				}
 			}
-			if label, end, ok := parseLink(s, i, refs); ok {
+			if label, end, ok := parseLink(s, i, closeAt, refs); ok {
 				if depth < maxInlineDepth {
 					writeInline(b, label, refs, depth+1)
 				} else {
@@ -461,55 +481,61 @@ func flanking(s string, i, n int, c byte) (left, right bool) {
 	return left, right
 }
 
-// parseLink parses "[text](dest)", "[text][ref]", "[text][]" or, when ref
-// is defined, "[text]" starting at s[i] == '['. It returns the link text and
-// the index after the link.
-func parseLink(s string, i int, refs map[string]bool) (label string, end int, ok bool) {
-	depth := 0
-	j := i
-	for ; j < len(s); j++ {
-		switch s[j] {
-		case '\\':
-			j++
-		case '[':
-			depth++
-		case ']':
-			depth--
-		}
-		if depth == 0 {
-			break
+// matchBrackets maps each '[' and '(' of s to the index of its matching
+// ']' or ')', in one pass; backslash escapes are skipped.
+func matchBrackets(s string) map[int]int {
+	var m map[int]int
+	var brackets, parens []int
+	match := func(stack *[]int, i int) {
+		if n := len(*stack); n > 0 {
+			if m == nil {
+				m = map[int]int{}
+			}
+			m[(*stack)[n-1]] = i
+			*stack = (*stack)[:n-1]
 		}
 	}
-	if j >= len(s) {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '[':
+			brackets = append(brackets, i)
+		case ']':
+			match(&brackets, i)
+		case '(':
+			parens = append(parens, i)
+		case ')':
+			match(&parens, i)
+		}
+	}
+	return m
+}
+
+// parseLink parses "[text](dest)", "[text][ref]", "[text][]" or, when ref
+// is defined, "[text]" starting at s[i] == '['; closeAt gives matching
+// brackets and parentheses. It returns the link text and the index after the link.
+func parseLink(s string, i int, closeAt map[int]int, refs map[string]bool) (label string, end int, ok bool) {
+	j, found := closeAt[i]
+	if !found {
 		return "", 0, false
 	}
 	label = s[i+1 : j]
 	k := j + 1
 	if k < len(s) && s[k] == '(' {
-		d := 0
-		for m := k; m < len(s); m++ {
-			switch s[m] {
-			case '\\':
-				m++
-			case '(':
-				d++
-			case ')':
-				d--
-				if d == 0 {
-					return label, m + 1, true
-				}
-			}
+		if m, ok := closeAt[k]; ok {
+			return label, m + 1, true
 		}
 		return "", 0, false
 	}
 	if k < len(s) && s[k] == '[' {
-		if m := strings.IndexByte(s[k:], ']'); m >= 0 {
-			ref := s[k+1 : k+m]
+		if m, ok := closeAt[k]; ok {
+			ref := s[k+1 : m]
 			if ref == "" {
 				ref = label
 			}
 			if refs[strings.ToLower(ref)] {
-				return label, k + m + 1, true
+				return label, m + 1, true
 			}
 		}
 	}
