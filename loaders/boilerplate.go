@@ -213,7 +213,8 @@ func stripBoilerplate(text string) string {
 	start := len(lines)
 	firstVocab := -1
 	bareOK := true // every unpunctuated line is short enough to go without vocabulary
-	for start > 0 {
+scan:
+	for ; start > 0; start-- {
 		l := lines[start-1]
 		switch {
 		case l == "":
@@ -224,11 +225,9 @@ func stripBoilerplate(text string) string {
 				bareOK = false
 			}
 		default:
-			goto done
+			break scan
 		}
-		start--
 	}
-done:
 	cut := len(lines)
 	introduced := start > 0 && endsColon(lines[start-1])
 	if firstVocab >= 0 {

@@ -63,3 +63,22 @@ func (e *Error) Error() string {
 
 // Unwrap returns the underlying error.
 func (e *Error) Unwrap() error { return e.Err }
+
+// checkUTF8 returns a *lineError wrapping ErrInvalidUTF8 when data is not
+// valid UTF-8.
+func checkUTF8(data []byte) error {
+	if line := firstInvalidLine(data); line > 0 {
+		return &lineError{line: line, err: ErrInvalidUTF8}
+	}
+	return nil
+}
+
+// lineError carries a line number out of a format parser; the caller turns
+// it into an *Error with the document's path.
+type lineError struct {
+	line int
+	err  error
+}
+
+func (e *lineError) Error() string { return e.err.Error() }
+func (e *lineError) Unwrap() error { return e.err }
