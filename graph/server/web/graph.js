@@ -52,6 +52,19 @@
       ],
       layout: {name: "breadthfirst", directed: true, spacingFactor: 1.15, padding: 30, avoidOverlap: true, animate: false}
     });
+    // Layers (speakers, claims, figures and places, counted things) read
+    // well while they fit; a bigger graph gets a force-directed layout,
+    // started from the layers so that it comes out the same every time.
+    if (cy.nodes().length > 20) {
+      cy.layout({name: "cose", randomize: false, animate: false, nodeDimensionsIncludeLabels: true,
+        idealEdgeLength: function () { return 90; }, nodeRepulsion: function () { return 400000; },
+        nodeOverlap: 40, gravity: 0.8, componentSpacing: 60, numIter: 2500, padding: 20}).run();
+      // Keep labels legible: rather pan than shrink text below ~9px.
+      if (cy.zoom() < 0.75) {
+        cy.zoom(0.75);
+        cy.center(cy.nodes().max(function (n) { return n.degree(); }).ele);
+      }
+    }
     box.setAttribute("data-nodes", String(Object.keys(nodes).length));
     box.setAttribute("data-edges", String(edges.length));
     return Object.keys(nodes).length;
@@ -62,7 +75,8 @@
     var url = "/api/queries/claimgraph" + (entity ? "?entity=" + encodeURIComponent(entity) : "");
     ng.getJSON(url).then(function (body) {
       var n = draw(body.result);
-      status.textContent = n + " nodes, " + body.result.length + " edges" + (body.truncated ? " (truncated at --limit)" : "");
+      status.textContent = n + " nodes, " + body.result.length + " edges" + (body.truncated ? " (truncated at --limit)" : "") +
+        (n > 20 ? " — large graph: drag to pan, scroll to zoom, or pick an entity" : "");
     }).catch(function (err) {
       status.textContent = err.message;
     });
