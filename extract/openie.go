@@ -60,7 +60,15 @@ func OpenIE(text string, s nlp.Sentence) (out []Tuple) {
 				a1 := st.npText(se, h, func(k int) bool { return k == v || se.rel(k) == "acl:relcl" || se.rel(k) == "case" })
 				a2 := st.npText(se, v, nil)
 				if a1 != "" && a2 != "" {
-					out = append(out, Tuple{Confidence: 0.6, Relation: "is", Args: []string{a1, a2}})
+					b := be
+					plural := strings.Contains(se.toks[h].Feats, "Number=Plur") || se.toks[h].XPOS == "NNS" || se.toks[h].XPOS == "NNPS"
+					switch {
+					case plural && b == "was":
+						b = "were"
+					case plural:
+						b = "are"
+					}
+					out = append(out, Tuple{Confidence: 0.6, Relation: b, Args: []string{a1, a2}})
 				}
 			}
 		}
@@ -167,7 +175,10 @@ func (st *state) clauseTuples(s *sent, v int) []Tuple {
 		h := v
 		for steps := 0; steps < 4 && subj < 0; steps++ {
 			switch s.baseRel(h) {
-			case "conj", "xcomp":
+			case "conj", "xcomp", "advcl":
+				if s.baseRel(h) == "advcl" {
+					conf = 0.35
+				}
 				h = s.head(h)
 				if subj = s.child(h, "nsubj"); subj >= 0 {
 					arg1s = st.argVariants(s, subj, nil)
