@@ -23,6 +23,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -116,6 +117,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusForbidden, "host "+r.Host+" refused: the server only answers loopback names (localhost, 127.0.0.1)")
 		return
 	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead && crossOrigin(r) {
+		writeError(w, http.StatusForbidden, "cross-origin "+r.Method+" refused")
+		return
+	}
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Referrer-Policy", "no-referrer")
 	if r.URL.Path == "/api/v2/query" {
@@ -166,6 +171,22 @@ func (b *bufferedWriter) WriteHeader(code int) {
 	if b.code == 0 {
 		b.code = code
 	}
+}
+
+// crossOrigin reports whether a browser sent r from a page of another
+// origin. The API sends no CORS headers, so such pages cannot read answers,
+// but a simple POST still runs: refusing it keeps other sites from writing
+// to a --writable server or loading it with queries.
+func crossOrigin(r *http.Request) bool {
+	if site := r.Header.Get("Sec-Fetch-Site"); site == "cross-site" || site == "same-site" {
+		return true
+	}
+	origin := r.Header.Get("Origin")
+	if origin == "" {
+		return false // not a browser, or a same-origin request of an old one
+	}
+	u, err := url.Parse(origin)
+	return err != nil || !strings.EqualFold(u.Host, r.Host)
 }
 
 func loopbackHost(hostport string) bool {

@@ -357,6 +357,40 @@ func TestLocalOnly(t *testing.T) {
 	}
 }
 
+func TestCrossOrigin(t *testing.T) {
+	ts := newTestServer(t, nil, Options{})
+	host := strings.TrimPrefix(ts.URL, "http://")
+	for _, tc := range []struct {
+		name   string
+		method string
+		header map[string]string
+		want   int
+	}{
+		{"no origin", "POST", nil, 200},
+		{"same origin", "POST", map[string]string{"Origin": ts.URL, "Sec-Fetch-Site": "same-origin"}, 200},
+		{"other origin", "POST", map[string]string{"Origin": "http://evil.example"}, 403},
+		{"other port", "POST", map[string]string{"Origin": "http://127.0.0.1:1"}, 403},
+		{"cross-site fetch", "POST", map[string]string{"Sec-Fetch-Site": "cross-site"}, 403},
+		{"cross-site GET is harmless", "GET", map[string]string{"Origin": "http://evil.example"}, 200},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req, _ := http.NewRequest(tc.method, ts.URL+"/api/queries/entities", nil)
+			req.Host = host
+			for k, v := range tc.header {
+				req.Header.Set(k, v)
+			}
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			if res.StatusCode != tc.want {
+				t.Fatalf("status %d, want %d", res.StatusCode, tc.want)
+			}
+		})
+	}
+}
+
 func TestServeShutsDown(t *testing.T) {
 	h, err := New(fixtureStore(t, false), Options{})
 	if err != nil {
