@@ -359,7 +359,7 @@ func writeInline(b *strings.Builder, s string, refs map[string]bool, depth int) 
 		i++
 	}
 	closeAt := matchBrackets(s)
-	noCloser := map[int]bool{} // code span run lengths with no closer left
+	var noCloser map[int]bool // code span run lengths with no closer left
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch c {
@@ -375,6 +375,9 @@ func writeInline(b *strings.Builder, s string, refs map[string]bool, depth int) 
 			if !noCloser[n] {
 				j = strings.Index(s[i+n:], s[i:i+n])
 				if j < 0 || runLen(s, i+n+j, '`') != n {
+					if noCloser == nil {
+						noCloser = map[int]bool{}
+					}
 					noCloser[n], j = true, -1
 				}
 			}
