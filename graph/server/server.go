@@ -70,6 +70,8 @@ type Server struct {
 	static http.Handler
 }
 
+var _ http.Handler = (*Server)(nil)
+
 // New returns the handler for st. With opts.Writable the store must have
 // been opened for writing.
 func New(st *graph.Store, opts Options) (*Server, error) {
