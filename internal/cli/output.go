@@ -83,8 +83,19 @@ func cell(v any) string {
 			s = "-"
 		}
 	case map[string]any:
-		b, _ := json.Marshal(x)
-		s = string(b)
+		// A nested row (a figure in a conflict): its text and source.
+		if t, ok := x["text"]; ok {
+			s = cell(t)
+			if sp, ok := x["speaker"]; ok && sp != nil {
+				s += " (" + cell(sp) + ")"
+			}
+			break
+		}
+		var b strings.Builder
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		enc.Encode(x)
+		s = b.String()
 	case float64:
 		s = fmt.Sprint(x)
 	default:
