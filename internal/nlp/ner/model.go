@@ -40,6 +40,8 @@ type Model struct {
 	// twoPass re-tags each document with the first pass's labels of the
 	// whole document as features.
 	twoPass bool
+	// noHarmonize turns the document type vote off (for ablations).
+	noHarmonize bool
 }
 
 var (
@@ -211,7 +213,9 @@ func (m *Model) tagDocument(sents [][]string) [][]int {
 		}
 		out = second
 	}
-	harmonize(sents, out)
+	if !m.noHarmonize {
+		harmonize(sents, out)
+	}
 	return out
 }
 

@@ -469,3 +469,21 @@ func BenchmarkTagDocument(b *testing.B) {
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+func FuzzTag(f *testing.F) {
+	f.Add("Peter Blackburn flew to PARIS on Monday .")
+	f.Add("-- ... \"\" ' É ß 1996-08-22")
+	m := model(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		words := strings.Fields(s)
+		tags := m.Tag(words)
+		if len(tags) != len(words) {
+			t.Fatalf("%d tags for %d words", len(tags), len(words))
+		}
+		for i, tag := range tags {
+			if strings.HasPrefix(tag, "I-") && (i == 0 || tags[i-1] != tag && tags[i-1] != "B-"+tag[2:]) {
+				t.Fatalf("invalid IOB2 sequence %v", tags)
+			}
+		}
+	})
+}

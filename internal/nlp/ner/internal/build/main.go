@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/newsgraph/newsgraph/internal/nlp/ner"
 )
@@ -22,11 +23,38 @@ func main() {
 	ctxWords := flag.Int("contexts", 0, "cluster context words (0: default)")
 	clMin := flag.Int("cluster-mincount", 0, "cluster word count cutoff (0: default)")
 	minCount := flag.Int("mincount", 0, "feature count cutoff (0: default)")
+	eval := flag.String("eval", "", "only evaluate the model in -out on this CoNLL `file`")
 	flag.Parse()
+	if *eval != "" {
+		if err := evaluate(*out, *eval); err != nil {
+			fmt.Fprintln(os.Stderr, "build:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	_, err := ner.TrainDir(context.Background(), *data, *out, ner.BuildOptions{
 		Clusters: *clusters, ClusterOptions: ner.ClusterOptions{Contexts: *ctxWords, MinCount: *clMin}, Train: ner.TrainOptions{Epochs: *epochs, MinCount: *minCount, TwoPass: *twoPass, Ensemble: *ensemble}, Log: os.Stderr})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "build:", err)
 		os.Exit(1)
 	}
+}
+
+func evaluate(dir, path string) error {
+	m, err := ner.LoadFS(os.DirFS(dir))
+	if err != nil {
+		return err
+	}
+	docs, err := ner.ReadCoNLLFile(path)
+	if err != nil {
+		return err
+	}
+	t0 := time.Now()
+	sc := ner.Evaluate(m, docs)
+	el := time.Since(t0)
+	if err := sc.Write(os.Stdout); err != nil {
+		return err
+	}
+	fmt.Printf("%d tokens in %s: %.0f tokens/s (wall clock)\n", sc.Tokens, el.Round(time.Millisecond), float64(sc.Tokens)/el.Seconds())
+	return nil
 }
