@@ -263,8 +263,9 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 	// speaker
 	subj, relay := st.subjectOf(s, v)
 	if subj >= 0 {
+		anc := s.ancestors(v)
 		skip := func(k int) bool {
-			return s.rel(k) == "acl:relcl" || s.rel(k) == "punct" || s.rel(k) == "case" || s.dominates(k, v) || s.timex[k] >= 0 ||
+			return s.rel(k) == "acl:relcl" || s.rel(k) == "punct" || s.rel(k) == "case" || anc[k] || s.timex[k] >= 0 ||
 				s.rel(k) == "appos" && s.child(k, "punct") >= 0 && s.toks[s.child(k, "punct")].Form == "("
 		}
 		slo, shi := s.subtree(subj, skip)
@@ -809,7 +810,8 @@ func frontedContent(s *sent, v int) (int, int, bool) {
 	if subj < 0 || subj > v {
 		return 0, 0, false
 	}
-	slo, _ := s.subtree(subj, func(k int) bool { return s.dominates(k, v) })
+	anc := s.ancestors(v)
+	slo, _ := s.subtree(subj, func(k int) bool { return anc[k] })
 	if slo < 2 || s.toks[slo-1].Form != "," && !isQuoteChar(s.toks[slo-1].Form) {
 		return 0, 0, false
 	}

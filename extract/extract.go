@@ -334,6 +334,16 @@ func (s *sent) dominates(a, b int) bool {
 	return false
 }
 
+// ancestors returns v and the tokens above it.
+func (s *sent) ancestors(v int) map[int]bool {
+	m := map[int]bool{}
+	for steps := 0; v >= 0 && steps <= len(s.toks); steps++ {
+		m[v] = true
+		v = s.head(v)
+	}
+	return m
+}
+
 // subtree returns the token range [lo, hi] of i's subtree, leaving out
 // the subtrees of children for which skip returns true.
 func (s *sent) subtree(i int, skip func(c int) bool) (int, int) {

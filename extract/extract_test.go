@@ -160,3 +160,31 @@ func TestRules(t *testing.T) {
 		})
 	}
 }
+
+// TestConcurrent runs one Extractor from several goroutines (run with -race).
+func TestConcurrent(t *testing.T) {
+	g, err := readFixture(filepath.Join("testdata", "nested.conllu"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := New(g, g, Options{Gazetteer: fakeGaz{}})
+	want, _ := x.Extract(context.Background(), loaders.Document{Text: g.text, Published: published})
+	wb, _ := json.Marshal(want)
+	done := make(chan string, 8)
+	for i := 0; i < 8; i++ {
+		go func() {
+			r, err := x.Extract(context.Background(), loaders.Document{Text: g.text, Published: published})
+			if err != nil {
+				done <- err.Error()
+				return
+			}
+			b, _ := json.Marshal(r)
+			done <- string(b)
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if got := <-done; got != string(wb) {
+			t.Errorf("concurrent result differs: %.200s", got)
+		}
+	}
+}
