@@ -165,3 +165,21 @@ func TestSchemaRejects(t *testing.T) {
 		})
 	}
 }
+
+// TestSchemaOnRealOutput validates what 'extract --json' prints for the seed
+// and the gold-set articles against the schema and the reference checks.
+func TestSchemaOnRealOutput(t *testing.T) {
+	schema := compileSchema(t)
+	inputs := []string{"../../seeds/seed-article.txt"}
+	gold, _ := filepath.Glob("../../testdata/gold/*.txt")
+	inputs = append(inputs, gold...)
+	for _, in := range inputs {
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			code, out, errs := run(t, "", "extract", "--json", in)
+			if code != 0 {
+				t.Fatalf("extract: %s", errs)
+			}
+			checkRecord(t, schema, []byte(out))
+		})
+	}
+}
