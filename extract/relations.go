@@ -60,6 +60,7 @@ func mustCountry(st *state, n string) string {
 // subject and an object or prepositional object.
 func (st *state) findRelations() {
 	for _, s := range st.sents {
+		st.surfaceBorders(s)
 		for t := range s.toks {
 			st.placePatterns(s, t)
 			if s.toks[t].UPOS == "VERB" || s.toks[t].UPOS == "AUX" && s.child(t, "nsubj") >= 0 {
@@ -342,4 +343,48 @@ func snake(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// surfaceBorders reads "X (, …,) borders Y and Z" from the token sequence
+// when the parser did not make "borders" the verb: X is the place that
+// opens the sentence (else the nearest place before), Y, Z the places
+// listed right after.
+func (st *state) surfaceBorders(s *sent) {
+	for t := range s.toks {
+		l := s.lower(t)
+		if l != "borders" && l != "bordering" || s.toks[t].UPOS == "VERB" && s.child(t, "nsubj") >= 0 {
+			continue
+		}
+		x := -1
+		for k := 0; k < t && k < 2; k++ {
+			if e := st.refOf(s, k); st.isPlace(e) {
+				x = e
+				break
+			}
+		}
+		for k := t - 1; k >= 0 && x < 0; k-- {
+			if e := st.refOf(s, k); st.isPlace(e) {
+				x = e
+			}
+		}
+		if x < 0 {
+			continue
+		}
+		for k := t + 1; k < len(s.toks); k++ {
+			w := s.lower(k)
+			if w == "and" || w == "," || w == "the" {
+				continue
+			}
+			e := st.refOf(s, k)
+			if !st.isPlace(e) {
+				break
+			}
+			if e != x {
+				st.addRel(x, Borders, e, "", s.id, Asserted)
+			}
+			if mi := s.ment[k]; mi >= 0 {
+				k = st.ments[mi].hi
+			}
+		}
+	}
 }
