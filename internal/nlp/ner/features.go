@@ -477,14 +477,14 @@ func (fz *featurizer) static(toks []tok, i int, doc *docInfo, buf []uint64) []ui
 	for k := 1; k <= 4 && k <= len(rs); k++ {
 		buf = append(buf, feat(fPre+100*k, string(rs[:k])), feat(fSuf+100*k, string(rs[len(rs)-k:])))
 	}
-	for _, n := range [...]int{4, 6, 10, 20} {
+	for _, n := range [...]int{2, 4, 6, 8, 10, 12, 16, 20} {
 		if t.path != "" {
 			buf = append(buf, feat(fClu+100*n, prefix(t.path, n)))
 		} else {
 			buf = append(buf, feat(fClu+100*n, "?"))
 		}
 	}
-	for _, n := range [...]int{4, 10} {
+	for _, n := range [...]int{4, 6, 10, 20} {
 		if p := get(i - 1); p != nil && p.path != "" {
 			buf = append(buf, feat(fCluM1+100*n, prefix(p.path, n)))
 		}
