@@ -65,6 +65,7 @@ type Options struct {
 // Server answers the HTTP endpoints over one store.
 type Server struct {
 	st     *graph.Store
+	qs     cgraph.QuadStore // st's quad store behind safeStore
 	opts   Options
 	router *httprouter.Router
 	static http.Handler
@@ -88,9 +89,9 @@ func New(st *graph.Store, opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{st: st, opts: opts, router: httprouter.New(), static: static}
+	s := &Server{st: st, qs: safeStore{st.QuadStore()}, opts: opts, router: httprouter.New(), static: static}
 	r := s.router
-	api := cayleyhttp.NewBoundAPIv2(&cgraph.Handle{QuadStore: st.QuadStore(), QuadWriter: st.QuadWriter()}, r)
+	api := cayleyhttp.NewBoundAPIv2(&cgraph.Handle{QuadStore: s.qs, QuadWriter: st.QuadWriter()}, r)
 	api.SetReadOnly(!opts.Writable)
 	api.SetQueryTimeout(opts.Timeout)
 	api.SetQueryLimit(opts.Limit)
@@ -217,7 +218,7 @@ func (s *Server) serveShape(w http.ResponseWriter, r *http.Request, ps httproute
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.Timeout)
 	defer cancel()
-	sh, err := QueryShape(ctx, s.st.QuadStore(), ps.ByName("lang"), string(text))
+	sh, err := QueryShape(ctx, s.qs, ps.ByName("lang"), string(text))
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
 		writeError(w, http.StatusGatewayTimeout, s.timeoutMessage())
@@ -330,7 +331,7 @@ func (s *Server) serveSaved(w http.ResponseWriter, r *http.Request, ps httproute
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.Timeout)
 	defer cancel()
-	res, err := s.st.Query(ctx, text, s.opts.Limit)
+	res, err := runQuery(ctx, s.qs, text, s.opts.Limit)
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
 		writeError(w, http.StatusGatewayTimeout, s.timeoutMessage())
@@ -338,9 +339,6 @@ func (s *Server) serveSaved(w http.ResponseWriter, r *http.Request, ps httproute
 	case err != nil:
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
-	}
-	if res == nil {
-		res = []graph.Result{}
 	}
 	out := map[string]any{"result": res}
 	if len(q.Columns) > 0 {

@@ -88,6 +88,10 @@ func TestV2Query(t *testing.T) {
 		{"empty", ts.URL, ``, 400, -1, "query is empty"},
 		{"timeout", slow.URL, `while (true) {}`, 504, -1, "timed out after 50ms"},
 		{"limit", limited.URL, `g.V().All()`, 200, 2, ""},
+		{"except unknown value (Cayley nil-shape panic)", ts.URL, `g.V("Rotterdam", "Antwerp").Except(g.V("not in the store")).All()`, 200, 2, ""},
+		{"unknown value", ts.URL, `g.V("not in the store").All()`, 200, 0, ""},
+		{"unknown value in a step", ts.URL, `g.V().Has("` + iriName + `", "not in the store").All()`, 200, 0, ""},
+		{"except known value", ts.URL, `g.V("Rotterdam", "Antwerp").Except(g.V("Antwerp")).All()`, 200, 1, ""},
 		{"limit counts emits", limited.URL, `for (var i = 0; i < 10; i++) { g.Emit(i) }`, 200, 2, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -265,6 +269,7 @@ func TestShapeEndpoint(t *testing.T) {
 	}{
 		{"no path", ts.URL, "gizmo", `g.Emit(1)`, 200, `"nodes":[]`},
 		{"limit op", ts.URL, "gizmo", `g.V().Limit(3).All()`, 200, `"limit 3"`},
+		{"except unknown value", ts.URL, "gizmo", `g.V().Except(g.V("not in the store")).Union(g.V("x")).Count()`, 200, `"nodes"`},
 		{"bad query", ts.URL, "gizmo", `g.V(`, 400, "error"},
 		{"empty", ts.URL, "gizmo", ``, 400, "query is empty"},
 		{"unknown language", ts.URL, "sparql", `x`, 400, "unknown query language"},

@@ -64,6 +64,9 @@ func QueryShape(ctx context.Context, qs cgraph.QuadStore, lang, text string) (*S
 	if l.Session == nil {
 		return nil, errNoSession
 	}
+	if _, ok := qs.(safeStore); !ok {
+		qs = safeStore{qs}
+	}
 	rec := &recordingStore{QuadStore: qs}
 	it, err := l.Session(rec).Execute(ctx, text, query.Options{Collation: query.Raw, Limit: 1})
 	if err != nil {
@@ -101,6 +104,7 @@ func (r *recordingStore) OptimizeShape(ctx context.Context, s shape.Shape) (shap
 	if _, ok := s.(*recorded); ok || s == nil {
 		return s, false
 	}
+	s, _ = dropMissing(s)
 	return &recorded{s: s, r: r}, true
 }
 
