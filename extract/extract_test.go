@@ -100,6 +100,7 @@ func TestRules(t *testing.T) {
 	quote := extractFixture(t, "quote")
 	hedge := extractFixture(t, "hedge")
 	nested := extractFixture(t, "nested")
+	surface := extractFixture(t, "surface")
 	str := func(p *string) string {
 		if p == nil {
 			return "<nil>"
@@ -149,6 +150,10 @@ func TestRules(t *testing.T) {
 		{"inner content", nested.Claims[1].Content, "8,000 Elbonian troops had entered Brill"},
 		{"first person in quote", nameOf(nested, nested.Claims[2].Speaker), "Jon Bell"},
 		{"parenthetical title", entityByName(nested, "Sara Lind").Titles, []string{"Foreign Minister"}},
+		{"according to, misparsed", nameOf(surface, surface.Claims[0].Speaker) + ": " + surface.Claims[0].Content, "Red Cross: 40 people died in Brill"},
+		{"told X that, misparsed", nameOf(surface, surface.Claims[1].Speaker) + ": " + surface.Claims[1].Content, "Anna Kovac: 300 soldiers had arrived"},
+		{"told X that, relay", len(surface.Claims[1].ReportedBy), 1},
+		{"subject-less cue, left noun", surface.Claims[2].SpeakerText + ": " + surface.Claims[2].Content, "president: 20 tanks were in Brill"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
