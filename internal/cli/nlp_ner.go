@@ -9,7 +9,9 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/newsgraph/newsgraph/internal/nlp"
 	"github.com/newsgraph/newsgraph/internal/nlp/ner"
+	"github.com/newsgraph/newsgraph/internal/nlp/pipeline"
 )
 
 func nlpNERCommand() *Command {
@@ -84,9 +86,18 @@ type nerSentenceJSON struct {
 	Entities []nerEntityJSON `json:"entities"`
 }
 
+// nerSentences splits raw text with the NLP pipeline, or with the NER
+// package's simple tokenizer when the pipeline cannot be loaded.
+func nerSentences(text string) []nlp.Sentence {
+	if p, err := pipeline.Load(); err == nil {
+		return p.Annotate(text)
+	}
+	return ner.Sentences(text)
+}
+
 // nerJSON tags raw text and returns its sentences with entity spans.
 func nerJSON(m *ner.Model, text string) []nerSentenceJSON {
-	sents := ner.Sentences(text)
+	sents := nerSentences(text)
 	spans := m.Spans(sents)
 	rs := []rune(text)
 	out := make([]nerSentenceJSON, 0, len(sents))
