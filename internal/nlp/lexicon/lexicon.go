@@ -97,16 +97,6 @@ func Load() (*Lexicon, error) {
 	return defLex, defErr
 }
 
-// Default returns the embedded lexicon and panics only if the embedded data
-// is corrupt, which the package tests rule out.
-func Default() *Lexicon {
-	l, err := Load()
-	if err != nil {
-		panic(fmt.Sprintf("lexicon: embedded data: %v", err))
-	}
-	return l
-}
-
 // LoadFS loads the lexicon files from directory dir of fsys.
 func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
 	l := &Lexicon{
