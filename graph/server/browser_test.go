@@ -54,6 +54,26 @@ func chromium(t *testing.T) string {
 	return p
 }
 
+// profileDir is a fresh Chromium profile. Chromium's child processes may
+// still write there for a moment after it stops, so removal is retried
+// rather than left to t.TempDir, whose cleanup would fail the test.
+func profileDir(t *testing.T) string {
+	dir, err := os.MkdirTemp("", "newsgraph-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for range 50 {
+			if os.RemoveAll(dir) == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Logf("could not remove %s", dir)
+	})
+	return dir
+}
+
 // screenshotDir is where the test writes its screenshots: $NEWSGRAPH_SCREENSHOTS
 // when set (docs/ screenshots are made that way), else a temporary directory.
 func screenshotDir(t *testing.T) string {
@@ -105,7 +125,7 @@ func TestBrowser(t *testing.T) {
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.Flag("disable-extensions", true),
 		chromedp.Flag("hide-scrollbars", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profileDir(t)),
 		chromedp.WindowSize(1280, 820),
 	)
 	defer cancelAlloc()

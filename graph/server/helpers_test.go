@@ -14,9 +14,14 @@ import (
 
 // fixtureStore loads the saved-query fixture documents into a memstore.
 func fixtureStore(t testing.TB, writable bool) *graph.Store {
+	return fixtureStoreOn(t, graph.Options{Backend: graph.Memstore})
+}
+
+// fixtureStoreOn loads the fixture documents into a store opened with opts.
+func fixtureStoreOn(t testing.TB, opts graph.Options) *graph.Store {
 	t.Helper()
 	ctx := context.Background()
-	s, err := graph.Open(ctx, graph.Options{Backend: graph.Memstore})
+	s, err := graph.Open(ctx, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +39,6 @@ func fixtureStore(t testing.TB, writable bool) *graph.Store {
 			t.Fatalf("%s: %v", f, err)
 		}
 	}
-	_ = writable
 	return s
 }
 

@@ -80,12 +80,24 @@ func (s safeStore) QuadIteratorSize(ctx context.Context, d quad.Direction, r ref
 func (s safeStore) OptimizeShape(ctx context.Context, sh shape.Shape) (shape.Shape, bool) {
 	out, changed := dropMissing(sh)
 	if o, ok := s.QuadStore.(shape.Optimizer); ok && !shape.IsNull(out) {
-		var opt bool
-		out, opt = o.OptimizeShape(ctx, out)
-		changed = changed || opt
+		if ns, opt := o.OptimizeShape(ctx, out); opt {
+			// The store's own shapes (kv index scans) build only on it.
+			return bound{ns, s.QuadStore}, true
+		}
 	}
 	return out, changed
 }
+
+// bound is a shape made by the inner store's optimizer: it builds its
+// iterators on that store, whatever store it is asked to build on.
+type bound struct {
+	s  shape.Shape
+	qs cgraph.QuadStore
+}
+
+func (b bound) BuildIterator(cgraph.QuadStore) iterator.Shape { return b.s.BuildIterator(b.qs) }
+
+func (b bound) Optimize(ctx context.Context, r shape.Optimizer) (shape.Shape, bool) { return b, false }
 
 // dropMissing removes placeholders from one shape (its children have been
 // cleaned already: the optimizer visits shapes bottom-up).

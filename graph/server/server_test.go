@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -111,6 +112,42 @@ func TestV2Query(t *testing.T) {
 				t.Fatalf("%d rows, want %d: %s", len(rows), tc.wantRows, r.body)
 			}
 		})
+	}
+}
+
+// TestBolt runs queries over a bolt store, whose own shape optimizer
+// (index scans) must keep working behind safeStore.
+func TestBolt(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "db")
+	fixtureStoreOn(t, graph.Options{Path: dir}).Close()
+	st, err := graph.Open(context.Background(), graph.Options{Path: dir, ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ts := newTestServer(t, st, Options{})
+	for _, tc := range []struct {
+		name, path, query string
+		wantRows          int
+	}{
+		{"step", "/api/v2/query?lang=gizmo", `g.V().Has("` + iriName + `", "Rotterdam").In("` + iriPlace + `").Unique().All()`, 1},
+		{"except unknown", "/api/v2/query?lang=gizmo", `g.V("Rotterdam", "Antwerp").Except(g.V("not in the store")).All()`, 2},
+		{"saved claims", "/api/queries/claims", "", 3},
+		{"saved claimgraph", "/api/queries/claimgraph", "", 10},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := do(t, "POST", ts.URL+tc.path, "", tc.query)
+			if r.code != 200 {
+				t.Fatalf("status %d: %s", r.code, r.body)
+			}
+			if rows, _ := r.json(t)["result"].([]any); len(rows) != tc.wantRows {
+				t.Fatalf("%d rows, want %d: %s", len(rows), tc.wantRows, r.body)
+			}
+		})
+	}
+	r := do(t, "POST", ts.URL+"/api/v1/shape/gizmo", "", `g.V().Has("`+iriName+`", "Rotterdam").In("`+iriPlace+`").All()`)
+	if r.code != 200 || !strings.Contains(string(r.body), iriPlace) {
+		t.Fatalf("shape on bolt: %d %s", r.code, r.body)
 	}
 }
 

@@ -126,11 +126,14 @@ func (m *recorded) Optimize(ctx context.Context, r shape.Optimizer) (shape.Shape
 
 func unwrap(s shape.Shape) shape.Shape {
 	for {
-		m, ok := s.(*recorded)
-		if !ok {
+		switch m := s.(type) {
+		case *recorded:
+			s = m.s
+		case bound:
+			s = m.s
+		default:
 			return s
 		}
-		s = m.s
 	}
 }
 
