@@ -126,9 +126,15 @@ func (st *state) country(name string) (string, bool) {
 	return "", false
 }
 
+// honorifics are dropped from the front of person names.
+var honorifics = set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "miss", "prof", "prof.", "mx")
+
 // cleanName strips a leading article and a possessive ending.
 func cleanName(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
+	if f := strings.Fields(s); len(f) > 1 && honorifics[strings.ToLower(f[0])] {
+		s = strings.Join(f[1:], " ")
+	}
 	for _, p := range []string{"the ", "The "} {
 		s = strings.TrimPrefix(s, p)
 	}
@@ -421,9 +427,24 @@ func (st *state) matchPerson(name string) int {
 		if len(w) >= len(ew) {
 			continue
 		}
-		if hasSuffixWords(ew, w) || len(w) == 1 && strings.EqualFold(ew[0], w[0]) && len(ew) == 2 && false {
+		if hasSuffixWords(ew, w) {
 			return i
 		}
+	}
+	// a lone first name ("Sir Digby" for "Digby Jones") when only one
+	// person has it
+	if len(w) == 1 {
+		found := -1
+		for i, e := range st.ents {
+			ew := strings.Fields(e.name)
+			if e.typ == TypePerson && len(ew) >= 2 && strings.EqualFold(ew[0], w[0]) {
+				if found >= 0 {
+					return -1
+				}
+				found = i
+			}
+		}
+		return found
 	}
 	return -1
 }

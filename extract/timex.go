@@ -123,6 +123,9 @@ func (st *state) matchTimex(s *sent, t int) (int, int, resolver) {
 	}
 	switch low {
 	case "yesterday", "today", "tonight", "tomorrow":
+		if isUpperWord(form) && t > 0 && !isQuoteChar(s.toks[t-1].Form) && s.toks[t-1].UPOS != "PUNCT" {
+			break // a name: "the Today programme"
+		}
 		off := map[string]int{"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[low]
 		return t, t, func(string) (dateT, bool) {
 			if !has {
@@ -264,7 +267,9 @@ func (st *state) findQuotes() {
 				open = -1
 			}
 		case '\n':
-			if open >= 0 && i+1 < len(r) && r[i+1] == '\n' {
+			// a quote never runs across a paragraph break: news style
+			// reopens it on the next paragraph
+			if open >= 0 {
 				st.quotes = append(st.quotes, span{open, i})
 				open = -1
 			}
