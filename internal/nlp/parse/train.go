@@ -165,3 +165,16 @@ func Load(r io.Reader) (*Parser, error) {
 	l.setHashes()
 	return &Parser{arcs: models[0], labels: l}, nil
 }
+
+// Repruned returns a copy of a loaded parser whose models are dense again,
+// so that it can be saved with another pruning threshold.
+func (p *Parser) Repruned() *Parser {
+	q := &Parser{arcs: p.arcs, labels: &labeler{model: p.labels.model, classes: p.labels.classes, hashes: p.labels.hashes}}
+	if s, ok := p.arcs.(*pc.Sparse); ok {
+		q.arcs = s.Dense()
+	}
+	if s, ok := p.labels.model.(*pc.Sparse); ok {
+		q.labels.model = s.Dense()
+	}
+	return q
+}

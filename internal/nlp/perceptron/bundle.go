@@ -1,7 +1,6 @@
 package perceptron
 
 import (
-	"bufio"
 	"compress/gzip"
 	"encoding/binary"
 	"encoding/json"
@@ -42,29 +41,31 @@ func LoadBundle(r io.Reader, meta any) ([]*Sparse, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
 	}
-	br := bufio.NewReaderSize(zr, 1<<16)
-	head := make([]byte, len(bundleMagic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != bundleMagic {
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
+	}
+	if len(b) < len(bundleMagic) || string(b[:len(bundleMagic)]) != bundleMagic {
 		return nil, fmt.Errorf("%w: missing bundle header", ErrBadModel)
 	}
-	n, err := binary.ReadUvarint(br)
-	if err != nil || n > 1<<28 {
+	b = b[len(bundleMagic):]
+	n, l := binary.Uvarint(b)
+	if l <= 0 || n > uint64(len(b)-l) {
 		return nil, fmt.Errorf("%w: bad metadata length", ErrBadModel)
 	}
-	js := make([]byte, n)
-	if _, err := io.ReadFull(br, js); err != nil {
+	b = b[l:]
+	if err := json.Unmarshal(b[:n], meta); err != nil {
 		return nil, fmt.Errorf("%w: metadata: %v", ErrBadModel, err)
 	}
-	if err := json.Unmarshal(js, meta); err != nil {
-		return nil, fmt.Errorf("%w: metadata: %v", ErrBadModel, err)
-	}
-	k, err := binary.ReadUvarint(br)
-	if err != nil || k > 16 {
+	b = b[n:]
+	k, l := binary.Uvarint(b)
+	if l <= 0 || k > 16 {
 		return nil, fmt.Errorf("%w: bad model count", ErrBadModel)
 	}
+	b = b[l:]
 	models := make([]*Sparse, k)
 	for i := range models {
-		if models[i], err = Read(br); err != nil {
+		if models[i], b, err = decode(b); err != nil {
 			return nil, err
 		}
 	}

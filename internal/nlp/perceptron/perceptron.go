@@ -198,7 +198,12 @@ func Load(r io.Reader) (*Sparse, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
 	}
-	return Read(bufio.NewReaderSize(zr, 1<<16))
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
+	}
+	m, _, err := decode(b)
+	return m, err
 }
 
 // Scorer scores feature vectors: dense models while training, sparse ones
@@ -219,7 +224,12 @@ type Sparse struct {
 	start    []uint32 // len 1<<Bits + 1
 	cls      []uint16
 	w        []float32
+	dense    []float32 // used instead of the rows above for few classes
 }
+
+// denseMax is the largest class count stored densely after loading (one
+// cache line per feature instead of two or three random reads).
+const denseMax = 4
 
 // Classes returns the number of classes.
 func (m *Sparse) Classes() int { return m.NClasses }
@@ -229,6 +239,17 @@ func (m *Sparse) Score(feats []uint64, scores []float32) {
 	scores = scores[:m.NClasses]
 	for i := range scores {
 		scores[i] = 0
+	}
+	if m.dense != nil {
+		n := m.NClasses
+		for _, f := range feats {
+			r := int(Mix(f)>>(64-m.Bits)) * n
+			w := m.dense[r : r+n : r+n]
+			for c := range scores {
+				scores[c] += w[c]
+			}
+		}
+		return
 	}
 	for _, f := range feats {
 		r := Mix(f) >> (64 - m.Bits)
@@ -240,46 +261,76 @@ func (m *Sparse) Score(feats []uint64, scores []float32) {
 	}
 }
 
-// Read reads a model written by Write.
-func Read(br io.ByteReader) (*Sparse, error) {
-	var err error
-	for i := 0; i < len(magic); i++ {
-		c, err := br.ReadByte()
-		if err != nil || c != magic[i] {
-			return nil, fmt.Errorf("%w: missing header", ErrBadModel)
+// decode decodes a model written by Write from the start of b and returns
+// the remaining bytes.
+func decode(b []byte) (*Sparse, []byte, error) {
+	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
+		return nil, nil, fmt.Errorf("%w: missing header", ErrBadModel)
+	}
+	b = b[len(magic):]
+	uvarint := func() (uint64, bool) {
+		v, n := binary.Uvarint(b)
+		if n <= 0 {
+			return 0, false
 		}
+		b = b[n:]
+		return v, true
 	}
 	var vals [4]uint64
 	for i := range vals {
-		if vals[i], err = binary.ReadUvarint(br); err != nil {
-			return nil, fmt.Errorf("%w: header: %v", ErrBadModel, err)
+		v, ok := uvarint()
+		if !ok {
+			return nil, nil, fmt.Errorf("%w: bad header", ErrBadModel)
 		}
+		vals[i] = v
 	}
 	nc, bits, n := vals[0], vals[1], vals[3]
 	if nc == 0 || nc > 1<<12 || bits == 0 || bits > 26 {
-		return nil, fmt.Errorf("%w: bad shape %d classes, %d bits", ErrBadModel, nc, bits)
+		return nil, nil, fmt.Errorf("%w: bad shape %d classes, %d bits", ErrBadModel, nc, bits)
 	}
 	scale := math.Float32frombits(uint32(vals[2]))
 	size := (1 << bits) * int(nc)
-	if n > uint64(size) {
-		return nil, fmt.Errorf("%w: %d weights for %d slots", ErrBadModel, n, size)
+	if n > uint64(size) || n > uint64(len(b)) {
+		return nil, nil, fmt.Errorf("%w: %d weights for %d slots", ErrBadModel, n, size)
 	}
 	rows := 1 << bits
+	if nc <= denseMax {
+		m := &Sparse{NClasses: int(nc), Bits: uint(bits), dense: make([]float32, size)}
+		idx := -1
+		for k := uint64(0); k < n; k++ {
+			d, ok := uvarint()
+			if !ok {
+				return nil, nil, fmt.Errorf("%w: truncated weights", ErrBadModel)
+			}
+			q, l := binary.Varint(b)
+			if l <= 0 {
+				return nil, nil, fmt.Errorf("%w: truncated weights", ErrBadModel)
+			}
+			b = b[l:]
+			if d == 0 || d > uint64(size) || idx+int(d) >= size {
+				return nil, nil, fmt.Errorf("%w: weight index out of range", ErrBadModel)
+			}
+			idx += int(d)
+			m.dense[idx] = float32(q) * scale
+		}
+		return m, b, nil
+	}
 	m := &Sparse{NClasses: int(nc), Bits: uint(bits), start: make([]uint32, rows+1),
 		cls: make([]uint16, n), w: make([]float32, n)}
 	idx := -1
 	row := 0
 	for k := uint64(0); k < n; k++ {
-		d, err := binary.ReadUvarint(br)
-		if err != nil {
-			return nil, fmt.Errorf("%w: weights: %v", ErrBadModel, err)
+		d, ok := uvarint()
+		if !ok {
+			return nil, nil, fmt.Errorf("%w: truncated weights", ErrBadModel)
 		}
-		q, err := binary.ReadVarint(br)
-		if err != nil {
-			return nil, fmt.Errorf("%w: weights: %v", ErrBadModel, err)
+		q, l := binary.Varint(b)
+		if l <= 0 {
+			return nil, nil, fmt.Errorf("%w: truncated weights", ErrBadModel)
 		}
+		b = b[l:]
 		if d == 0 || d > uint64(size) || idx+int(d) >= size {
-			return nil, fmt.Errorf("%w: weight index out of range", ErrBadModel)
+			return nil, nil, fmt.Errorf("%w: weight index out of range", ErrBadModel)
 		}
 		idx += int(d)
 		r := idx / int(nc)
@@ -294,5 +345,20 @@ func Read(br io.ByteReader) (*Sparse, error) {
 		row++
 		m.start[row] = uint32(n)
 	}
-	return m, nil
+	return m, b, nil
+}
+
+// Dense returns a dense copy of m (for re-saving with other pruning).
+func (m *Sparse) Dense() *Model {
+	d := New(m.NClasses, m.Bits)
+	if m.dense != nil {
+		copy(d.W, m.dense)
+		return d
+	}
+	for r := 0; r+1 < len(m.start); r++ {
+		for k := m.start[r]; k < m.start[r+1]; k++ {
+			d.W[r*m.NClasses+int(m.cls[k])] = m.w[k]
+		}
+	}
+	return d
 }

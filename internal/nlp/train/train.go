@@ -146,7 +146,7 @@ func Run(o Options) error {
 			}
 		}
 		devEx := TagExamples(c.Dev)
-		data, err := choosePrune(o.Log, "tagger", tg.Save, func(b []byte) (float64, error) {
+		data, err := choosePrune(o.Log, "tagger", 0.001, tg.Save, func(b []byte) (float64, error) {
 			t2, err := tag.Load(bytes.NewReader(b))
 			if err != nil {
 				return 0, err
@@ -202,7 +202,7 @@ func Run(o Options) error {
 		if err != nil {
 			return err
 		}
-		data, err := choosePrune(o.Log, "parser", ps.Save, func(b []byte) (float64, error) {
+		data, err := choosePrune(o.Log, "parser", 0.002, ps.Save, func(b []byte) (float64, error) {
 			p2, err := parse.Load(bytes.NewReader(b))
 			if err != nil {
 				return 0, err
@@ -366,8 +366,9 @@ func jackknifeTags(sents []*conllu.Sentence, k int, clusters map[string]string, 
 }
 
 // choosePrune saves a model with growing pruning thresholds and keeps the
-// smallest file whose dev score is within 0.1 points of the least pruned.
-func choosePrune(log io.Writer, name string, save func(io.Writer, float32) error, score func([]byte) (float64, error)) ([]byte, error) {
+// smallest file whose dev score is within tol of the least pruned one
+// (smaller files load faster).
+func choosePrune(log io.Writer, name string, tol float64, save func(io.Writer, float32) error, score func([]byte) (float64, error)) ([]byte, error) {
 	var best []byte
 	bestScore := -1.0
 	for _, th := range []float32{0.5, 1, 2, 4, 8} {
@@ -384,7 +385,7 @@ func choosePrune(log io.Writer, name string, save func(io.Writer, float32) error
 			best, bestScore = b.Bytes(), sc
 			continue
 		}
-		if sc < bestScore-0.001 {
+		if sc < bestScore-tol {
 			break
 		}
 		best = b.Bytes()
