@@ -169,8 +169,9 @@ func (s *Store) Close() error {
 	return err
 }
 
-// QuadStore exposes the underlying Cayley quad store (for the HTTP server).
-func (s *Store) QuadStore() cgraph.QuadStore { return s.qs }
+// QuadStore exposes the underlying Cayley quad store (for the HTTP
+// server), wrapped by Safe so that queries cannot crash the process.
+func (s *Store) QuadStore() cgraph.QuadStore { return Safe(s.qs) }
 
 // QuadWriter exposes the underlying writer; nil when read-only.
 func (s *Store) QuadWriter() cgraph.QuadWriter { return s.w }
@@ -239,12 +240,12 @@ func (e *QueryError) Unwrap() error { return e.Err }
 // Query runs a Gizmo query and returns at most limit results (all when
 // limit <= 0), JSON-collated as Cayley's HTTP API returns them.
 func (s *Store) Query(ctx context.Context, text string, limit int) ([]Result, error) {
-	it, err := query.Execute(ctx, s.qs, "gizmo", text, query.Options{Collation: query.JSON, Limit: limit})
+	it, err := query.Execute(ctx, Safe(s.qs), "gizmo", text, query.Options{Collation: query.JSON, Limit: limit})
 	if err != nil {
 		return nil, &QueryError{err}
 	}
 	defer it.Close()
-	var out []Result
+	out := []Result{}
 	for it.Next(ctx) {
 		switch v := it.Result().(type) {
 		case map[string]any:

@@ -178,3 +178,36 @@ func TestCueVerb(t *testing.T) {
 		})
 	}
 }
+
+// TestQueryUnknownValues guards against a Cayley crash: Except over a path
+// of values not in the store dereferenced a nil shape in a goroutine.
+func TestQueryUnknownValues(t *testing.T) {
+	ctx := context.Background()
+	for name, open := range backends(t) {
+		t.Run(name, func(t *testing.T) {
+			s := open(t)
+			if _, err := s.AddRecord(ctx, loadFixture(t)); err != nil {
+				t.Fatal(err)
+			}
+			// Cayley's SQL backend echoes fixed values without looking
+			// them up, so g.V("x") yields "x" there.
+			for _, tc := range []struct {
+				q         string
+				want, sql int
+			}{
+				{`g.V("Rotterdam").Except(g.V("not in the store")).All()`, 1, 1},
+				{`g.V("not in the store").All()`, 0, 1},
+				{`g.V("Rotterdam", "not in the store").All()`, 1, 2},
+				{`g.V("not in the store").Out("<http://schema.org/name>").All()`, 0, 0},
+			} {
+				res, err := s.Query(ctx, tc.q, 0)
+				if name == Postgres {
+					tc.want = tc.sql
+				}
+				if err != nil || len(res) != tc.want {
+					t.Errorf("%s: %d results, err %v; want %d", tc.q, len(res), err, tc.want)
+				}
+			}
+		})
+	}
+}

@@ -65,7 +65,7 @@ type Options struct {
 // Server answers the HTTP endpoints over one store.
 type Server struct {
 	st     *graph.Store
-	qs     cgraph.QuadStore // st's quad store behind safeStore
+	qs     cgraph.QuadStore // st's quad store, wrapped by graph.Safe
 	opts   Options
 	router *httprouter.Router
 	static http.Handler
@@ -89,7 +89,7 @@ func New(st *graph.Store, opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{st: st, qs: safeStore{st.QuadStore()}, opts: opts, router: httprouter.New(), static: static}
+	s := &Server{st: st, qs: st.QuadStore(), opts: opts, router: httprouter.New(), static: static}
 	r := s.router
 	api := cayleyhttp.NewBoundAPIv2(&cgraph.Handle{QuadStore: s.qs, QuadWriter: st.QuadWriter()}, r)
 	api.SetReadOnly(!opts.Writable)
@@ -331,7 +331,7 @@ func (s *Server) serveSaved(w http.ResponseWriter, r *http.Request, ps httproute
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), s.opts.Timeout)
 	defer cancel()
-	res, err := runQuery(ctx, s.qs, text, s.opts.Limit)
+	res, err := s.st.Query(ctx, text, s.opts.Limit)
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
 		writeError(w, http.StatusGatewayTimeout, s.timeoutMessage())

@@ -1,6 +1,8 @@
 package server
 
 import (
+	"github.com/newsgraph/newsgraph/graph"
+
 	"context"
 	"errors"
 	"fmt"
@@ -64,9 +66,7 @@ func QueryShape(ctx context.Context, qs cgraph.QuadStore, lang, text string) (*S
 	if l.Session == nil {
 		return nil, errNoSession
 	}
-	if _, ok := qs.(safeStore); !ok {
-		qs = safeStore{qs}
-	}
+	qs = graph.Safe(qs)
 	rec := &recordingStore{QuadStore: qs}
 	it, err := l.Session(rec).Execute(ctx, text, query.Options{Collation: query.Raw, Limit: 1})
 	if err != nil {
@@ -104,7 +104,7 @@ func (r *recordingStore) OptimizeShape(ctx context.Context, s shape.Shape) (shap
 	if _, ok := s.(*recorded); ok || s == nil {
 		return s, false
 	}
-	s, _ = dropMissing(s)
+	s, _ = graph.DropMissing(s)
 	return &recorded{s: s, r: r}, true
 }
 
@@ -129,10 +129,12 @@ func unwrap(s shape.Shape) shape.Shape {
 		switch m := s.(type) {
 		case *recorded:
 			s = m.s
-		case bound:
-			s = m.s
 		default:
-			return s
+			inner, ok := graph.InnerShape(s)
+			if !ok {
+				return s
+			}
+			s = inner
 		}
 	}
 }

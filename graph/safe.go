@@ -1,4 +1,4 @@
-package server
+package graph
 
 import (
 	"context"
@@ -6,11 +6,8 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/cayley/graph/refs"
-	"github.com/cayleygraph/cayley/query"
 	"github.com/cayleygraph/cayley/query/shape"
 	"github.com/cayleygraph/quad"
-
-	"github.com/newsgraph/newsgraph/graph"
 )
 
 // safeStore protects the process from a Cayley bug: a Gizmo path whose
@@ -147,27 +144,26 @@ func dropMissing(sh shape.Shape) (shape.Shape, bool) {
 	return sh, false
 }
 
-// runQuery is graph.Store.Query over the safe store.
-func runQuery(ctx context.Context, qs cgraph.QuadStore, text string, limit int) ([]graph.Result, error) {
-	it, err := query.Execute(ctx, qs, "gizmo", text, query.Options{Collation: query.JSON, Limit: limit})
-	if err != nil {
-		return nil, &graph.QueryError{Err: err}
+// Safe wraps a Cayley quad store so that Gizmo queries naming values that
+// are not in the store cannot crash the process (see safeStore). It is
+// idempotent.
+func Safe(qs cgraph.QuadStore) cgraph.QuadStore {
+	if _, ok := qs.(safeStore); ok {
+		return qs
 	}
-	defer it.Close()
-	out := []graph.Result{}
-	for it.Next(ctx) {
-		switch v := it.Result().(type) {
-		case map[string]any:
-			out = append(out, graph.Result(v))
-		default:
-			out = append(out, graph.Result{"id": v})
-		}
-		if limit > 0 && len(out) >= limit {
-			break
-		}
+	return safeStore{qs}
+}
+
+// DropMissing removes the placeholders Safe uses for values that are not in
+// the store from one shape; a set of only unknown values becomes the empty
+// set. It is for code that inspects optimized shapes (the query-shape API).
+func DropMissing(sh shape.Shape) (shape.Shape, bool) { return dropMissing(sh) }
+
+// InnerShape returns the shape that Safe's optimizer bound to the inner
+// store, and whether s was such a shape.
+func InnerShape(s shape.Shape) (shape.Shape, bool) {
+	if b, ok := s.(bound); ok {
+		return b.s, true
 	}
-	if err := it.Err(); err != nil {
-		return out, &graph.QueryError{Err: err}
-	}
-	return out, ctx.Err()
+	return s, false
 }
