@@ -318,7 +318,7 @@ func decode(b []byte) (*Sparse, []byte, error) {
 	m := &Sparse{NClasses: int(nc), Bits: uint(bits), start: make([]uint32, rows+1),
 		cls: make([]uint16, n), w: make([]float32, n)}
 	idx := -1
-	row := 0
+	row, rowEnd := 0, int(nc)
 	for k := uint64(0); k < n; k++ {
 		d, ok := uvarint()
 		if !ok {
@@ -333,12 +333,12 @@ func decode(b []byte) (*Sparse, []byte, error) {
 			return nil, nil, fmt.Errorf("%w: weight index out of range", ErrBadModel)
 		}
 		idx += int(d)
-		r := idx / int(nc)
-		for row < r {
+		for idx >= rowEnd {
 			row++
+			rowEnd += int(nc)
 			m.start[row] = uint32(k)
 		}
-		m.cls[k] = uint16(idx % int(nc))
+		m.cls[k] = uint16(idx - (rowEnd - int(nc)))
 		m.w[k] = float32(q) * scale
 	}
 	for row < rows {
