@@ -39,12 +39,23 @@ func (st *state) findClaims() {
 				continue
 			}
 			y := s.head(t)
-			if y < 0 {
+			if y < 0 || y < t {
+				// the parser made "according" a verb: its object is the source
+				if o := s.child(t, "obj", "obl"); o > t {
+					y = o
+				} else {
+					y = t + 2
+				}
+			}
+			if y >= len(s.toks) {
 				continue
 			}
 			h := s.head(y)
+			if h < 0 || h == t {
+				h = s.head(t)
+			}
 			if h < 0 {
-				continue
+				h = y
 			}
 			src := st.npEntity(s, y)
 			if cueLemmas[s.lemma(h)] && s.child(h, "nsubj") >= 0 {
@@ -242,6 +253,11 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 			lo++
 		}
 	}
+	if (lo < 0 || lo > hi) && cueQ < 0 {
+		if a, b, ok := bareComplement(s, v); ok {
+			lo, hi = a, b
+		}
+	}
 	if lo < 0 || lo > hi || hi-lo < 1 {
 		// no content in the parse: a quote right after the cue
 		// ("X stated, “...") or right before its clause ("“...,” X said")
@@ -289,6 +305,7 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 			}
 		}
 		slo, shi = s.trim(slo, shi, false)
+		c.speaker = st.bestSpeaker(s, slo, shi, c.speaker)
 		c.speakerTok = subj
 		c.speakerText = st.tokText(s, slo, shi)
 		if cueQ >= 0 && firstPronouns[s.lower(subj)] {
@@ -299,6 +316,7 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 		c.cueLemma = s.lemma(relay)
 		for _, n := range s.childrenRel(relay, "nsubj") {
 			c.reportedBy = append(c.reportedBy, st.conjEntities(s, n)...)
+			c.reportedBy = append(c.reportedBy, st.surfaceConj(s, n)...)
 		}
 	}
 	if lemma == "tell" {
@@ -414,8 +432,20 @@ func (st *state) subjectOf(s *sent, v int) (subj, relay int) {
 	// company said", "President X warned"): that is the subject
 	if s.child(v, "nsubj") < 0 && v > 0 && s.baseRel(v) != "acl" {
 		l := v - 1
+		// skip a parenthesis: "the Secretary (… – ed.) said"
+		if s.toks[l].Form == ")" {
+			for k := l - 1; k >= 0 && k >= l-30; k-- {
+				if s.toks[k].Form == "(" {
+					l = k - 1
+					break
+				}
+			}
+		}
+		if l < 0 {
+			return -1, relay
+		}
 		u := s.toks[l].UPOS
-		if (u == "NOUN" || u == "PROPN" || u == "PRON") && !relPronouns[s.lower(l)] && s.rel(l) != "obj" {
+		if (u == "NOUN" || u == "PROPN" || u == "PRON") && !relPronouns[s.lower(l)] {
 			if mi := s.ment[l]; mi >= 0 {
 				return st.ments[mi].head, relay
 			}
@@ -840,4 +870,98 @@ func hasCueWithSubject(s *sent, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// surfaceConj returns the entities listed with "and" or commas right after
+// the mention at token h ("Reuters and AFP"), whatever the parse says.
+func (st *state) surfaceConj(s *sent, h int) []int {
+	mi := s.ment[h]
+	if mi < 0 {
+		return nil
+	}
+	var out []int
+	k := st.ments[mi].hi + 1
+	for k+1 < len(s.toks) && (s.lower(k) == "and" || s.lower(k) == ",") {
+		nm := s.ment[k+1]
+		if nm < 0 || st.ments[nm].ent < 0 {
+			break
+		}
+		out = append(out, st.ments[nm].ent)
+		k = st.ments[nm].hi + 1
+	}
+	return out
+}
+
+// bestSpeaker prefers a person named in the speaker phrase lo..hi ("NATO
+// Secretary General Jens Stoltenberg" is Stoltenberg, not NATO; "German
+// Chancellor Olaf Scholz" is Scholz, not the nationality), then the
+// syntactic choice e, then an organisation or group in the phrase.
+func (st *state) bestSpeaker(s *sent, lo, hi, e int) int {
+	if lo < 0 || hi >= len(s.toks) {
+		return e
+	}
+	person, other := -1, -1
+	for k := lo; k <= hi; k++ {
+		mi := s.ment[k]
+		if mi < 0 || st.ments[mi].ent < 0 || st.ments[mi].dropped {
+			continue
+		}
+		switch st.ents[st.ments[mi].ent].typ {
+		case TypePerson:
+			person = st.ments[mi].ent
+		case TypeOrg, TypeGroup, TypeGPE:
+			if other < 0 {
+				other = st.ments[mi].ent
+			}
+		}
+	}
+	if person >= 0 {
+		if e >= 0 && st.ents[e].typ == TypePerson {
+			return e
+		}
+		return person
+	}
+	if e >= 0 && st.ents[e].typ != TypeNORP && st.ents[e].typ != TypeMisc {
+		return e
+	}
+	if other >= 0 {
+		return other
+	}
+	return e
+}
+
+// bareComplement reads a complement the parser missed: "X said its profit
+// would fall" (a clause right after the cue, with a verb in it) or "X
+// urged residents to boil water" (an object followed by "to").
+func bareComplement(s *sent, v int) (int, int, bool) {
+	a := v + 1
+	for a < len(s.toks) && (s.toks[a].UPOS == "ADV" || s.timex[a] >= 0) {
+		a++
+	}
+	if a >= len(s.toks) || s.toks[a].UPOS == "PUNCT" || s.toks[a].UPOS == "ADP" {
+		return 0, 0, false
+	}
+	b := sentEnd(s, a)
+	for k := a + 1; k < b; k++ {
+		if s.toks[k].Form == "," && k+1 <= b && s.toks[k+1].UPOS == "CCONJ" {
+			b = k - 1
+			break
+		}
+	}
+	if b-a < 2 {
+		return 0, 0, false
+	}
+	hasVerb, hasTo := false, false
+	for k := a; k <= b; k++ {
+		if u := s.toks[k].UPOS; u == "AUX" || u == "VERB" && k > a {
+			hasVerb = true
+		}
+		if s.lower(k) == "to" && k > a {
+			hasTo = true
+		}
+	}
+	if xcompContentCues[s.lemma(v)] && hasTo || !xcompContentCues[s.lemma(v)] && hasVerb {
+		return a, b, true
+	}
+	return 0, 0, false
 }

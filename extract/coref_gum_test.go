@@ -146,7 +146,7 @@ func TestCorefGUM(t *testing.T) {
 	docs := readGUM(t, *gumPath)
 	var eligible, resolved, correct int
 	for _, d := range docs {
-		x := New(&d.goldDoc, &d.goldDoc, Options{})
+		x := New(&d.goldDoc, &d.goldDoc, Options{keepSplits: true})
 		st := newState(x, loaders.Document{Text: d.text})
 		st.findQuotes()
 		st.findTimexes()

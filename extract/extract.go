@@ -43,6 +43,10 @@ type Options struct {
 	// Gazetteer resolves countries, cities and first names; nil means
 	// none.
 	Gazetteer Gazetteer
+
+	// keepSplits keeps the annotator's sentence splits as they are (tests
+	// on gold sentence boundaries).
+	keepSplits bool
 }
 
 // Extractor turns documents into extraction records. It is safe for
@@ -220,7 +224,48 @@ func (st *state) sanitize(in []nlp.Sentence) []nlp.Sentence {
 		res = append(res, s)
 		last = s.End
 	}
-	return res
+	if st.x != nil && st.x.opts.keepSplits {
+		return res
+	}
+	return st.mergeSplits(res)
+}
+
+// mergeSplits undoes sentence splits after abbreviations: a sentence that
+// starts with a lower-case word continues the previous one. Its root is
+// attached to the previous root as parataxis.
+func (st *state) mergeSplits(in []nlp.Sentence) []nlp.Sentence {
+	var out []nlp.Sentence
+	for _, s := range in {
+		first := []rune(s.Tokens[0].Form)
+		if len(out) > 0 && len(first) > 0 && unicode.IsLower(first[0]) {
+			prev := &out[len(out)-1]
+			off := len(prev.Tokens)
+			root := 0
+			for i, t := range prev.Tokens {
+				if t.Head == 0 {
+					root = i + 1
+					break
+				}
+			}
+			toks := make([]nlp.Token, 0, off+len(s.Tokens))
+			toks = append(toks, prev.Tokens...)
+			for _, t := range s.Tokens {
+				switch {
+				case t.Head > 0:
+					t.Head += off
+				case t.Head == 0 && root > 0:
+					t.Head, t.Deprel = root, "parataxis"
+				}
+				toks = append(toks, t)
+			}
+			prev.Tokens = toks
+			prev.End = s.End
+			prev.Text = string(st.runes[prev.Start:prev.End])
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 func (st *state) run() {
