@@ -251,7 +251,7 @@ func (st *state) npEntity(s *sent, h int) int {
 		}
 	}
 	for _, c := range s.childrenRel(h, "flat", "compound", "amod", "nmod:poss") {
-		// "Donbas region", "the U.S. government": a place noun or a
+		// "Ruhr region", "the U.S. government": a place noun or a
 		// government noun stands for the named place
 		if c > h || placeNouns[s.lemma(h)] || govNouns[s.lemma(h)] {
 			if e := st.refOf(s, c); e >= 0 && (c > h || placeNouns[s.lemma(h)] || st.isPlace(e)) {

@@ -117,7 +117,7 @@ func (st *state) country(name string) (string, bool) {
 	if c, ok := st.gaz.Country(name); ok {
 		return c, true
 	}
-	// plural demonyms: "North Koreans"
+	// plural demonyms: "South Africans"
 	if strings.HasSuffix(name, "s") {
 		if c, ok := st.gaz.Country(strings.TrimSuffix(name, "s")); ok {
 			return c, true

@@ -20,7 +20,7 @@ type figure struct {
 
 // findFigures lists the figures of the whole document in text order.
 //
-// A figure is a cardinal in digits or words ("11,000", "eight thousand",
+// A figure is a cardinal in digits or words ("14,500", "eight thousand",
 // "3.5 million", "a dozen"). Its unit is the noun it counts, as written
 // ("troops"); percentages get the unit "percent" and money the currency
 // ("dollars"). A bare number with no noun ("as many as 10,000 have ...")
@@ -98,7 +98,7 @@ func (st *state) findFigures() []figure {
 						lastUnit, lastOf = f.unit, f.of
 					}
 				} else if of := s.child(numHi, "nmod"); of >= 0 && s.hasChildLemma(of, set("of")) {
-					// "8,000 of them", "8,000 of the troops"
+					// "6,000 of them", "6,000 of the workers"
 					f.unit = lastUnit
 					f.of = st.npEntity(s, of)
 					if f.of < 0 {
@@ -203,7 +203,7 @@ func currencyPrefix(f string) (string, bool) {
 	return "", false
 }
 
-// parseDigits parses "11,000", "3.5", "$5", "10m".
+// parseDigits parses "14,500", "3.5", "$5", "10m".
 func parseDigits(f string) (float64, error) {
 	f = strings.TrimLeftFunc(f, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' })
 	mult := 1.0

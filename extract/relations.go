@@ -98,7 +98,7 @@ func (st *state) placePatterns(s *sent, t int) {
 	if mi := s.ment[t]; mi >= 0 && st.ments[mi].head != t {
 		return
 	}
-	// "Kursk, Russia": apposition / flat / a comma-separated next mention
+	// "Lyon, France": apposition / flat / a comma-separated next mention
 	if st.isPlace(x) {
 		m := -1
 		if mi := s.ment[t]; mi >= 0 {

@@ -365,7 +365,7 @@ func (l *Lexicon) Country(name string) (Country, bool) {
 	return Country{}, false
 }
 
-// Demonym looks a demonym or its plural up: "Ukrainian", "North Korean",
+// Demonym looks a demonym or its plural up: "Ukrainian", "South African",
 // "Americans". It is case-insensitive except for short forms.
 func (l *Lexicon) Demonym(word string) (Country, bool) {
 	word = strings.TrimSpace(word)
