@@ -10,7 +10,7 @@ import (
 
 // TrainOptions configures Train.
 type TrainOptions struct {
-	Epochs   int    // passes over the training data (default 15)
+	Epochs   int    // passes over the training data (default 22)
 	MinCount int    // features seen fewer times are dropped (default 1)
 	Seed     uint64 // shuffling seed
 	// TwoPass trains and tags with a second pass that sees the labels of
@@ -99,7 +99,7 @@ func Train(ctx context.Context, train, dev []Document, cl *Clusters, lex *lexico
 
 func trainOne(ctx context.Context, train, dev []Document, cl *Clusters, lex *lexicon.Lexicon, opt TrainOptions) (*Model, error) {
 	if opt.Epochs == 0 {
-		opt.Epochs = 15
+		opt.Epochs = 22
 	}
 	if opt.MinCount == 0 {
 		opt.MinCount = 1
