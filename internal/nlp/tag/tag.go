@@ -457,3 +457,16 @@ func (t *Tagger) Joint(words []string) []string {
 	}
 	return out
 }
+
+// Repruned returns a copy of a loaded tagger whose models are dense again,
+// so that it can be saved with another pruning threshold.
+func (t *Tagger) Repruned() *Tagger {
+	q := *t
+	if s, ok := t.model.(*pc.Sparse); ok {
+		q.model = s.Dense()
+	}
+	if s, ok := t.model2.(*pc.Sparse); ok {
+		q.model2 = s.Dense()
+	}
+	return &q
+}
