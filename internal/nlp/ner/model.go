@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/newsgraph/newsgraph/internal/nlp/lexicon"
@@ -216,7 +217,27 @@ func (m *Model) tagDocument(sents [][]string) [][]int {
 	if !m.noHarmonize {
 		harmonize(sents, out)
 	}
+	trimCalendar(sents, out)
 	return out
+}
+
+// trimCalendar drops a leading weekday, or a leading month from a
+// non-person span, from longer entity spans ("August National Association
+// of ..." → "National Association of ...").
+func trimCalendar(sents [][]string, labels [][]int) {
+	for si, ls := range labels {
+		for _, sp := range spansOf(ls) {
+			if sp.end-sp.start < 2 {
+				continue
+			}
+			w := strings.ToLower(strings.TrimSuffix(sents[si][sp.start], "."))
+			if !calendarWords[w] || w == "may" || types[sp.typ] == "PER" && !weekdays[w] {
+				continue
+			}
+			ls[sp.start] = 0
+			ls[sp.start+1] = 2*sp.typ + 1
+		}
+	}
 }
 
 // harmonize gives every repeated entity string the type most often

@@ -102,6 +102,30 @@ func TestViterbiConstraints(t *testing.T) {
 	}
 }
 
+func TestTrimCalendar(t *testing.T) {
+	tests := []struct {
+		name  string
+		words string
+		in    []int
+		want  []int
+	}{
+		{"month before org", "August National Association", []int{3, 4, 4}, []int{0, 3, 4}},
+		{"weekday before person", "Monday Smith said", []int{1, 2, 0}, []int{0, 1, 0}},
+		{"month-like first name kept", "June Carter", []int{1, 2}, []int{1, 2}},
+		{"May kept", "May Department Stores", []int{3, 4, 4}, []int{3, 4, 4}},
+		{"single token untouched", "August", []int{7}, []int{7}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ls := [][]int{append([]int(nil), tt.in...)}
+			trimCalendar([][]string{strings.Fields(tt.words)}, ls)
+			if !reflect.DeepEqual(ls[0], tt.want) {
+				t.Errorf("got %v, want %v", ls[0], tt.want)
+			}
+		})
+	}
+}
+
 func TestShapes(t *testing.T) {
 	tests := []struct{ in, shape, short string }{
 		{"Obama", "Xxxxx", "Xx"},

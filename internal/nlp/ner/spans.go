@@ -142,6 +142,8 @@ func allCalendar(ws []string) bool {
 	return true
 }
 
+var weekdays = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
 var calendarWords = setOf("january", "february", "march", "april", "may", "june", "july", "august",
 	"september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
 	"sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
