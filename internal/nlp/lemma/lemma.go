@@ -10,6 +10,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -131,6 +132,9 @@ func (l *Lemmatizer) byRule(form, xpos string) string {
 func (l *Lemmatizer) Lemma(form, xpos string) string {
 	if s, ok := l.Exceptions[form+"\t"+xpos]; ok {
 		return s
+	}
+	if strings.IndexFunc(form, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+		return form // unseen punctuation and symbols
 	}
 	if lf := strings.ToLower(form); lf != form {
 		if s, ok := l.Exceptions[lf+"\t"+xpos]; ok {
