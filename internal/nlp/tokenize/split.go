@@ -76,7 +76,9 @@ func (t *Tokenizer) Split(text string) []Sentence {
 		}
 		strong := isFinal(toks[i].Text) && !strings.HasPrefix(toks[i].Text, "..") && toks[i].Text != "…"
 		if j == len(toks) || strong || startsSentence(toks[j].Text) {
-			if t.abbrevEnd(toks, i) && j < len(toks) && !isFinal(toks[i].Text) && !unicode.IsUpper([]rune(toks[j].Text)[0]) {
+			if t.abbrevEnd(toks, i) && j < len(toks) && !isFinal(toks[i].Text) && !starters[toks[j].Text] {
+				// "the U.S. Senate": an abbreviation ends a sentence only
+				// before a typical sentence-initial word.
 				continue
 			}
 			if !isFinal(toks[i].Text) && isTitle(toks[i].Text) {
@@ -136,4 +138,17 @@ func isUpperWord(s string) bool {
 		}
 	}
 	return n >= 2
+}
+
+// starters are words that typically begin a sentence; after an
+// abbreviation they signal a sentence boundary.
+var starters = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`The A An He She It They We I You This That These Those There Here His Her Its
+		Our Their My Your But And Or So Yet However Meanwhile In On At For With After Before When While If As
+		What Who Why How Where Some Many Most All No Not One Two Both Each Other Such Then Now Still Also
+		"` + "“ ‘ (") {
+		starters[w] = true
+	}
 }

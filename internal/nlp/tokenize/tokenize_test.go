@@ -88,6 +88,7 @@ var splitCases = []struct {
 	{"wrapped line", "Stocks fell\non Monday and rose\non Tuesday.", []string{"Stocks fell\non Monday and rose\non Tuesday."}},
 	{"dateline", "LONDON (Reuters) - Stocks fell. Bonds rose.", []string{"LONDON (Reuters) -", "Stocks fell.", "Bonds rose."}},
 	{"us end", "He lives in the U.S. He likes it.", []string{"He lives in the U.S.", "He likes it."}},
+	{"us senate", "The U.S. Senate voted. Acme Inc. Chief Executive Jo Li said so.", []string{"The U.S. Senate voted.", "Acme Inc. Chief Executive Jo Li said so."}},
 	{"number", "It rose 3.5 percent. Good.", []string{"It rose 3.5 percent.", "Good."}},
 }
 
