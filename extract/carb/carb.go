@@ -82,36 +82,98 @@ func read(r io.Reader, name string, conf bool) (Set, error) {
 	return out, nil
 }
 
-func words(s string) []string { return strings.Fields(strings.ToLower(s)) }
+// words splits a part into whitespace-separated words. CaRB compares words
+// case-sensitively (its ignoreCase flag is not used by the matcher).
+func words(s string) []string { return strings.Fields(s) }
 
-// match is CaRB's binary lenient tuple match: returns precision and recall
-// of pred against gold, both 0 when the relation or one of the first two
-// arguments shares no word.
+// binarize joins the arguments after the first into one, as CaRB's
+// binary_linient_tuple_match does for both gold and predicted tuples.
+func binarize(args []string) []string {
+	if len(args) < 2 {
+		return args
+	}
+	return []string{args[0], strings.Join(args[1:], " ")}
+}
+
+// beForms are the forms of "be" a predicted "be" matches in a gold relation.
+var beForms = []string{"be", "is", "am", "are", "was", "were", "been", "being"}
+
+// saidWords mark a gold relation whose arguments may be matched in reverse
+// order (CaRB's said_type_reln; a substring test, as in CaRB).
+var saidWords = []string{"said", "told", "added", "adds", "says"}
+
+// match is CaRB's binary lenient tuple match (matcher.py,
+// binary_linient_tuple_match over linient_tuple_match): arguments after
+// the first are joined on both sides; the relation must share a word (a
+// predicted "be" matches any form of be); a missing first or second
+// argument is no match, but arguments need not overlap; precision counts
+// the predicted words of the parts the gold tuple has, recall all gold
+// words. For say/tell/add relations the arguments are also tried in
+// reverse order and the better score is kept.
 func match(gold, pred Extraction) (float64, float64) {
-	pn, pd, rn, rd := 0, 0, 0, 0
-	overlap := func(g, p []string) int {
-		left := append([]string(nil), p...)
-		m := 0
-		for _, w := range g {
-			for i, x := range left {
-				if x == w {
-					m++
-					left = append(left[:i], left[i+1:]...)
-					break
+	g := Extraction{Relation: gold.Relation, Args: binarize(gold.Args)}
+	p := Extraction{Relation: pred.Relation, Args: binarize(pred.Args)}
+	pr, rc := lenient(g, p)
+	said := false
+	for _, w := range saidWords {
+		if strings.Contains(gold.Relation, w) {
+			said = true
+			break
+		}
+	}
+	if said && len(pred.Args) >= 2 {
+		rev := Extraction{Relation: pred.Relation, Args: []string{strings.Join(pred.Args[1:], " "), pred.Args[0]}}
+		if pr2, rc2 := lenient(g, rev); pr2 > pr || pr2 == pr && rc2 > rc {
+			// Python's max over [prec, rec] lists compares lexicographically.
+			pr, rc = pr2, rc2
+		}
+	}
+	return pr, rc
+}
+
+// overlap counts the gold words found in pred, each predicted word used
+// once; it returns the count and the unused predicted words.
+func overlap(g, p []string) (int, []string) {
+	left := append([]string(nil), p...)
+	m := 0
+	for _, w := range g {
+		for i, x := range left {
+			if x == w {
+				m++
+				left = append(left[:i], left[i+1:]...)
+				break
+			}
+		}
+	}
+	return m, left
+}
+
+// lenient is CaRB's linient_tuple_match on already binarized tuples.
+func lenient(gold, pred Extraction) (float64, float64) {
+	gw, pw := words(gold.Relation), words(pred.Relation)
+	pd, rd := len(pw), len(gw)
+	m, left := overlap(gw, pw)
+	for _, w := range left {
+		if w != "be" {
+			continue
+		}
+		found := false
+		for _, f := range beForms {
+			for _, x := range gw {
+				if x == f {
+					found = true
 				}
 			}
 		}
-		return m
+		if found {
+			m++
+		}
+		break
 	}
-	gw, pw := words(gold.Relation), words(pred.Relation)
-	pd += len(pw)
-	rd += len(gw)
-	m := overlap(gw, pw)
 	if m == 0 {
 		return 0, 0
 	}
-	pn += m
-	rn += m
+	pn, rn := m, m
 	for i, ga := range gold.Args {
 		g := words(ga)
 		rd += len(g)
@@ -123,17 +185,18 @@ func match(gold, pred Extraction) (float64, float64) {
 		}
 		p := words(pred.Args[i])
 		pd += len(p)
-		m := overlap(g, p)
-		if m == 0 && i < 2 {
-			return 0, 0
-		}
+		m, _ := overlap(g, p)
 		pn += m
 		rn += m
 	}
-	if pd == 0 || rd == 0 {
-		return 0, 0
+	var pr, rc float64
+	if pd > 0 {
+		pr = float64(pn) / float64(pd)
 	}
-	return float64(pn) / float64(pd), float64(rn) / float64(rd)
+	if rd > 0 {
+		rc = float64(rn) / float64(rd)
+	}
+	return pr, rc
 }
 
 // Result is a CaRB score.
@@ -144,8 +207,34 @@ type Result struct {
 	Gold, Predicted       int
 }
 
-// Score compares predictions with gold over the gold sentences.
+// normalizeKey is CaRB's sentence key: spaces removed, Penn Treebank
+// bracket escapes undone, ASCII punctuation removed.
+func normalizeKey(k string) string {
+	k = strings.ReplaceAll(k, " ", "")
+	for _, e := range [][2]string{{"(", "-LRB-"}, {")", "-RRB-"}, {"[", "-LSB-"}, {"]", "-RSB-"}, {"{", "-LCB-"}, {"}", "-RCB-"}} {
+		k = strings.ReplaceAll(k, e[1], e[0])
+	}
+	return strings.Map(func(r rune) rune {
+		if r < 128 && strings.ContainsRune("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", r) {
+			return -1
+		}
+		return r
+	}, k)
+}
+
+func normalize(s Set) Set {
+	out := make(Set, len(s))
+	for k, v := range s {
+		n := normalizeKey(k)
+		out[n] = append(out[n], v...)
+	}
+	return out
+}
+
+// Score compares predictions with gold over the gold sentences (matched by
+// CaRB's normalised sentence key), as CaRB's Benchmark.compare does.
 func Score(gold, pred Set) Result {
+	gold, pred = normalize(gold), normalize(pred)
 	type sentScores struct {
 		scores [][][2]float64
 		confs  []float64
@@ -224,7 +313,7 @@ func Score(gold, pred Set) Result {
 			pDen += float64(len(idx))
 			rDen += float64(len(ss.scores))
 		}
-		var p, r float64
+		p, r := 1.0, 0.0 // CaRB: precision 1 when nothing is predicted
 		if pDen > 0 {
 			p = pNum / pDen
 		}

@@ -37,6 +37,45 @@ func TestScore(t *testing.T) {
 	}
 }
 
+func TestMatch(t *testing.T) {
+	tests := []struct {
+		name       string
+		gold, pred Extraction
+		p, r       float64
+	}{
+		{"exact", Extraction{Relation: "was born in", Args: []string{"He", "Paris"}},
+			Extraction{Relation: "was born in", Args: []string{"He", "Paris"}}, 1, 1},
+		{"args need not overlap", Extraction{Relation: "was born in", Args: []string{"He", "Paris"}},
+			Extraction{Relation: "was born", Args: []string{"She", "London"}}, 2.0 / 4, 2.0 / 5},
+		{"relation must overlap", Extraction{Relation: "was born in", Args: []string{"He", "Paris"}},
+			Extraction{Relation: "lived", Args: []string{"He", "Paris"}}, 0, 0},
+		{"second argument required", Extraction{Relation: "was born in", Args: []string{"He", "Paris"}},
+			Extraction{Relation: "was born in", Args: []string{"He"}}, 0, 0},
+		{"n-ary joined", Extraction{Relation: "moved to", Args: []string{"He", "Paris", "in 1990"}},
+			Extraction{Relation: "moved to", Args: []string{"He", "Paris in", "1990"}}, 1, 1},
+		{"be matches is", Extraction{Relation: "is", Args: []string{"Bush", "President"}},
+			Extraction{Relation: "be", Args: []string{"Bush", "President"}}, 1, 1},
+		{"case-sensitive", Extraction{Relation: "is", Args: []string{"Bush", "President"}},
+			Extraction{Relation: "is", Args: []string{"bush", "President"}}, 2.0 / 3, 2.0 / 3},
+		{"said reversed", Extraction{Relation: "said", Args: []string{"he", "rain is coming"}},
+			Extraction{Relation: "said", Args: []string{"rain is coming", "he"}}, 1, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p, r := match(tc.gold, tc.pred)
+			if math.Abs(p-tc.p) > 1e-9 || math.Abs(r-tc.r) > 1e-9 {
+				t.Errorf("match = %.4f, %.4f; want %.4f, %.4f", p, r, tc.p, tc.r)
+			}
+		})
+	}
+}
+
+func TestNormalizeKey(t *testing.T) {
+	if a, b := normalizeKey("He said , -LRB- yes -RRB- ."), normalizeKey("He said, (yes)."); a != b {
+		t.Errorf("%q != %q", a, b)
+	}
+}
+
 func TestReadError(t *testing.T) {
 	_, err := ReadPredicted(strings.NewReader("S\tx\trel\ta\n"), "p.tsv")
 	var pe *ParseError
