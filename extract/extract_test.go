@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -85,10 +86,21 @@ func nameOf(r *Record, id *string) string {
 	return "?" + *id
 }
 
+// namedAs reports whether entity id has name as its name or an alias
+// ("State Department" for "U.S. State Department").
+func namedAs(r *Record, id, name string) bool {
+	for _, e := range r.Entities {
+		if e.ID == id {
+			return e.Name == name || slices.Contains(e.Aliases, name)
+		}
+	}
+	return false
+}
+
 func hasRel(r *Record, subj, pred, obj string) bool {
 	for _, rel := range r.Relations {
 		s, o := rel.Subject, rel.Object.Entity
-		if nameOf(r, &s) == subj && rel.Predicate == pred && (o != "" && nameOf(r, &o) == obj || o == "" && rel.Object.Text == obj) {
+		if namedAs(r, s, subj) && rel.Predicate == pred && (o != "" && namedAs(r, o, obj) || o == "" && rel.Object.Text == obj) {
 			return true
 		}
 	}
