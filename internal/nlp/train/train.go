@@ -37,6 +37,10 @@ type Options struct {
 	// data; 0 means 2; 1 means a one-pass tagger and a parser trained on
 	// gold tags.
 	JackknifeFolds int
+	// EWTWeight is how many times the EWT training sentences are used per
+	// epoch of the tagger and parser (GUM once); 0 means 2. Jackknifing is
+	// done before the copies are made, so no sentence tags its own copy.
+	EWTWeight int
 }
 
 // Corpora are the training and development sentences.
@@ -94,6 +98,9 @@ func Run(o Options) error {
 	if o.JackknifeFolds == 0 {
 		o.JackknifeFolds = 2
 	}
+	if o.EWTWeight == 0 {
+		o.EWTWeight = 2
+	}
 	var jk [][]string
 	getJK := func() ([][]string, error) {
 		if jk != nil {
@@ -131,7 +138,7 @@ func Run(o Options) error {
 				return err
 			}
 		}
-		trainEx := TagExamples(c.Train)
+		trainEx := weighted(TagExamples(c.Train), c.EWT, o.EWTWeight)
 		tg, err := tag.Train(trainEx, TagExamples(c.Dev), ep, clusters, o.Log)
 		if err != nil {
 			return err
@@ -141,7 +148,7 @@ func Run(o Options) error {
 			if err != nil {
 				return err
 			}
-			if err := tg.TrainSecond(trainEx, TagExamples(c.Dev), first, ep, o.Log); err != nil {
+			if err := tg.TrainSecond(trainEx, TagExamples(c.Dev), weighted(first, c.EWT, o.EWTWeight), ep, o.Log); err != nil {
 				return err
 			}
 		}
@@ -186,9 +193,10 @@ func Run(o Options) error {
 			ep = 10
 		}
 		trainEx := ParseExamples(c.Train)
+		var first [][]string
 		if o.JackknifeFolds > 1 {
-			first, err := getJK()
-			if err != nil {
+			var err error
+			if first, err = getJK(); err != nil {
 				return err
 			}
 			for i := range trainEx {
@@ -197,7 +205,7 @@ func Run(o Options) error {
 				}
 			}
 		}
-		ps, err := parse.Train(trainEx, dev, parse.Options{Epochs: ep, LabelEpochs: 6, Explore: 0.9,
+		ps, err := parse.Train(weighted(trainEx, c.EWT, o.EWTWeight), dev, parse.Options{Epochs: ep, LabelEpochs: 6, Explore: 0.9,
 			Bits: 22, LabelBits: 19, Log: o.Log})
 		if err != nil {
 			return err
@@ -425,4 +433,13 @@ func TokenizerData(ss []*conllu.Sentence) (words []string, mwts [][]string) {
 		}
 	}
 	return words, mwts
+}
+
+// weighted returns xs with its first n elements repeated to appear w times.
+func weighted[T any](xs []T, n, w int) []T {
+	out := append([]T(nil), xs...)
+	for k := 1; k < w; k++ {
+		out = append(out, xs[:n]...)
+	}
+	return out
 }
