@@ -590,6 +590,10 @@ func (st *state) findTitles() {
 			hlo, hhi := s.subtree(h, func(c int) bool { return c == m.head || s.rel(c) == "acl:relcl" || s.baseRel(c) == "punct" })
 			spans = append(spans, [2]int{hlo, hhi})
 		}
+		// the parse often hangs a name in apposition on the nearest noun
+		// ("The mayor of Lyon, Claire Dubois, said": Dubois under Lyon);
+		// read the role noun phrase off the surface in either order
+		spans = append(spans, st.surfaceRoles(s, m)...)
 		for _, sp := range spans {
 			a, b := sp[0], sp[1]
 			for a <= b && (s.toks[a].UPOS == "DET" || s.toks[a].UPOS == "PUNCT") {
@@ -615,6 +619,91 @@ func (st *state) findTitles() {
 			st.titleRelations(s, mi, a, b, title)
 		}
 	}
+}
+
+// surfaceRoles returns role noun phrases set off by commas right before
+// or right after a person mention m: "The chief executive of Siemens,
+// Roland Busch, …" and "Roland Busch, the chief executive of Siemens, …".
+// The phrase must be a noun phrase (determiners, adjectives, nouns, names,
+// numbers, possessives and of/for/at/in/on) containing a title word, with
+// no person in it; the name must not be part of a list ("X, Y and Z").
+func (st *state) surfaceRoles(s *sent, m *mention) [][2]int {
+	npTok := func(k int) bool {
+		switch s.toks[k].UPOS {
+		case "DET", "ADJ", "NOUN", "PROPN", "NUM":
+			return true
+		case "PART":
+			return s.lower(k) == "'s" || s.lower(k) == "’s"
+		case "ADP":
+			switch s.lower(k) {
+			case "of", "for", "at", "in", "on":
+				return true
+			}
+		}
+		return s.toks[k].Form == "-" || s.toks[k].Form == "–"
+	}
+	isComma := func(k int) bool { return s.ok(k) && s.toks[k].Form == "," }
+	role := func(a, b int) bool {
+		if a > b {
+			return false
+		}
+		has := false
+		for k := a; k <= b; k++ {
+			if mi := s.ment[k]; mi >= 0 && st.ments[mi].typ == TypePerson {
+				return false
+			}
+			if titleWords[s.lower(k)] && (s.toks[k].UPOS == "NOUN" || s.toks[k].UPOS == "PROPN" || s.toks[k].UPOS == "ADJ") {
+				has = true
+			}
+		}
+		// a role phrase starts with a determiner, an adjective or the
+		// role noun itself, never with a preposition
+		return has && s.toks[a].UPOS != "ADP"
+	}
+	var out [][2]int
+	// before: "[The mayor of Lyon] , NAME ,|VERB"
+	if isComma(m.lo - 1) {
+		after := m.hi + 1
+		ok := !s.ok(after) || isComma(after) || s.toks[after].UPOS == "VERB" || s.toks[after].UPOS == "AUX" || s.toks[after].UPOS == "PUNCT" && s.toks[after].Form != "-"
+		if isComma(after) && s.ok(after+1) && (s.toks[after+1].UPOS == "CCONJ" || s.toks[after+1].UPOS == "PROPN") {
+			ok = false // a list of names
+		}
+		b := m.lo - 2
+		a := b + 1
+		for k := b; k >= 0 && npTok(k); k-- {
+			a = k
+			if s.toks[k].UPOS == "DET" && !(k > 0 && s.toks[k-1].UPOS == "ADP" && npTok(k-1)) {
+				break
+			}
+		}
+		// not the object of a verb or preposition ("according to the
+		// president, X …")
+		if a > 0 {
+			switch s.toks[a-1].UPOS {
+			case "ADP", "VERB", "AUX", "SCONJ":
+				ok = false
+			}
+		}
+		if ok && (a == 0 || !npTok(a-1) || s.toks[a].UPOS == "DET") && role(a, b) {
+			out = append(out, [2]int{a, b})
+		}
+	}
+	// after: "NAME , [the mayor of Lyon] ,|.|VERB"
+	if isComma(m.hi + 1) {
+		a := m.hi + 2
+		b := a - 1
+		for k := a; k < len(s.toks) && npTok(k); k++ {
+			if k > a && s.toks[k].UPOS == "DET" && s.lower(k) != "the" {
+				break
+			}
+			b = k
+		}
+		end := b + 1
+		if b >= a && (!s.ok(end) || s.toks[end].UPOS == "PUNCT") && role(a, b) {
+			out = append(out, [2]int{a, b})
+		}
+	}
+	return out
 }
 
 func (st *state) titleRelations(s *sent, mi, a, b int, title string) {
