@@ -576,6 +576,16 @@ func (st *state) findTitles() {
 			}
 		}
 		if lo < m.lo {
+			// a demonym or title word the parse left out ("Somali" when
+			// the parser made it the head: "Somali Defence Minister X")
+			for k := lo - 1; k >= 0; k-- {
+				f := s.toks[k].Form
+				if !isUpperWord(f) || !(st.isDemonym(f) || titleWords[s.lower(k)]) ||
+					s.ment[k] >= 0 && st.ments[s.ment[k]].typ == TypePerson {
+					break
+				}
+				lo = k
+			}
 			spans = append(spans, [2]int{lo, m.lo - 1})
 		}
 		// appositions

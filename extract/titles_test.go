@@ -33,6 +33,8 @@ func TestRoleAppositions(t *testing.T) {
 			"Tarik Jasarevic", "spokesperson for the World Health Organization", MemberOf, "World Health Organization"},
 		{"role first, two-word role", "The chief executive of Siemens, Roland Busch, told reporters that sales had risen.",
 			"Roland Busch", "chief executive of Siemens", "", ""},
+		{"demonym before a title", "Kenyan Interior Minister Kipchumba Murkomen told reporters on Monday that the border would close.",
+			"Kipchumba Murkomen", "Kenyan Interior Minister", Nationality, "Kenya"},
 		{"object of a preposition is no apposition", "According to the president, Joe Bloggs has left the company.",
 			"Joe Bloggs", "", "", ""},
 		{"list of names", "The ministers, Ann Lee, Bo Chan and Cy Ray, met on Monday.",
