@@ -102,6 +102,7 @@ type sent struct {
 // state is the working state of one extraction.
 type state struct {
 	x      *Extractor
+	wideNP bool // OpenIE: keep relative clauses and appositions in noun phrases
 	doc    loaders.Document
 	runes  []rune
 	sents  []*sent
