@@ -146,7 +146,7 @@ func (st *state) argVariants(s *sent, k int, skip func(int) bool) []string {
 	return out
 }
 
-func (st *state) clauseTuples(s *sent, v int) []Tuple {
+func (st *state) clauseTuples(s *sent, v int) (out []Tuple) {
 	u := s.toks[v].UPOS
 	cop := s.child(v, "cop")
 	if u != "VERB" && cop < 0 {
@@ -155,6 +155,10 @@ func (st *state) clauseTuples(s *sent, v int) []Tuple {
 	switch s.baseRel(v) {
 	case "amod", "compound", "case", "mark", "det", "aux", "cop", "fixed", "flat":
 		return nil
+	case "xcomp":
+		if openieOpts.dedupXcomp && absorbedXcomp(s, s.head(v)) >= 0 {
+			return nil // read as part of the governing verb's tuple
+		}
 	}
 	// subject(s)
 	var arg1s []string
@@ -280,16 +284,20 @@ func (st *state) clauseTuples(s *sent, v int) []Tuple {
 		}
 		xc := s.child(v, "xcomp")
 		// "are estimated to have X": the infinitive joins the relation
-		if xc >= 0 && obj < 0 && s.toks[xc].UPOS == "VERB" && s.child(xc, "nsubj") < 0 {
-			if m := s.child(xc, "mark"); m >= 0 && s.lower(m) == "to" {
-				if xo := s.child(xc, "obj"); xo >= 0 {
-					rel = append(rel, m, xc)
-					if p := s.child(xc, "compound:prt"); p >= 0 {
-						rel = append(rel, p)
+		// and brings its obliques
+		if xo := absorbedXcomp(s, v); xo >= 0 {
+			m := s.child(xc, "mark")
+			rel = append(rel, m, xc)
+			if p := s.child(xc, "compound:prt"); p >= 0 {
+				rel = append(rel, p)
+			}
+			obj = xo
+			for _, k := range s.kids[xc] {
+				switch s.rel(k) {
+				case "obl", "obl:tmod", "obl:npmod", "obl:agent":
+					if t := st.npText(s, k, nil); t != "" {
+						extra = append(extra, t)
 					}
-					obj = xo
-					v0 := v
-					_ = v0
 				}
 			}
 		}
@@ -354,7 +362,6 @@ func (st *state) clauseTuples(s *sent, v int) []Tuple {
 		// less often on their own
 		conf -= 0.15
 	}
-	var out []Tuple
 	for _, a1 := range arg1s {
 		if openieOpts.stripCase {
 			a1 = stripLeadingPrep(a1)
@@ -377,7 +384,7 @@ func (st *state) clauseTuples(s *sent, v int) []Tuple {
 var openieWideObjects = true
 
 // openieOpts switch heuristics measured on CaRB dev.
-var openieOpts = struct{ embedded, stripCase, dropWh bool }{true, true, false}
+var openieOpts = struct{ embedded, stripCase, dropWh, dedupXcomp bool }{true, true, false, true}
 
 // whArg are argument texts that only point elsewhere (an unresolved
 // relative or interrogative pronoun).
@@ -393,6 +400,23 @@ func stripLeadingPrep(a string) string {
 		}
 	}
 	return a
+}
+
+// absorbedXcomp returns the object of v's subject-less "to" infinitive
+// when v has no object of its own ("attempted to popularize it"): the
+// infinitive then joins v's relation. Otherwise -1.
+func absorbedXcomp(s *sent, v int) int {
+	if !s.ok(v) || s.toks[v].UPOS != "VERB" || s.child(v, "obj") >= 0 {
+		return -1
+	}
+	xc := s.child(v, "xcomp")
+	if xc < 0 || s.toks[xc].UPOS != "VERB" || s.child(xc, "nsubj") >= 0 {
+		return -1
+	}
+	if m := s.child(xc, "mark"); m < 0 || s.lower(m) != "to" {
+		return -1
+	}
+	return s.child(xc, "obj")
 }
 
 // inComplement reports whether clause v sits (possibly through
