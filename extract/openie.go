@@ -370,7 +370,7 @@ func (st *state) clauseTuples(s *sent, v int) (out []Tuple) {
 			continue
 		}
 		for _, a2 := range arg2s {
-			if a1 == "" || a2 == "" && len(arg2s) > 1 {
+			if a1 == "" || a2 == "" && len(arg2s) > 1 || a1 == a2 {
 				continue
 			}
 			args := append([]string{a1, a2}, extra...)
@@ -449,6 +449,24 @@ func (st *state) antecedent(s *sent, v, w int) ([]string, bool) {
 		case "conj":
 			h = s.head(h)
 			continue
+		case "advcl":
+			if s.rel(h) != "advcl:relcl" {
+				return nil, false
+			}
+			// a relative clause the parser hung on the verb: the
+			// antecedent is the verb's last nominal before the pronoun
+			g, n := s.head(h), -1
+			for _, k := range s.kids[g] {
+				if k < w && (s.baseRel(k) == "obj" || s.baseRel(k) == "obl" || s.baseRel(k) == "nsubj") &&
+					(s.toks[k].UPOS == "NOUN" || s.toks[k].UPOS == "PROPN") {
+					n = k
+				}
+			}
+			if n < 0 {
+				return nil, false
+			}
+			a := st.argVariants(s, n, func(k int) bool { return k == h || s.rel(k) == "case" && s.head(k) == n })
+			return a, len(a) > 0 && a[0] != ""
 		case "acl":
 			n := s.head(h)
 			if n < 0 {
