@@ -222,7 +222,8 @@ func (st *state) clauseTuples(s *sent, v int) (out []Tuple) {
 		case "advmod":
 			// negation, and adverbs inside the verb group ("is first
 			// mentioned", "has also been")
-			if negWords[s.lower(k)] || k < v && k > 0 && (s.baseRel(k-1) == "aux" || s.baseRel(k-1) == "cop") && s.toks[k].UPOS == "ADV" {
+			if negWords[s.lower(k)] || k < v && k > 0 && s.toks[k].UPOS == "ADV" && !whAdverbs[s.lower(k)] &&
+				(s.baseRel(k-1) == "aux" || s.baseRel(k-1) == "cop" || k == v-1 && openieOpts.preAdv && s.baseRel(k-1) != "punct") {
 				rel = append(rel, k)
 			}
 		case "compound":
@@ -384,7 +385,10 @@ func (st *state) clauseTuples(s *sent, v int) (out []Tuple) {
 var openieWideObjects = true
 
 // openieOpts switch heuristics measured on CaRB dev.
-var openieOpts = struct{ embedded, stripCase, dropWh, dedupXcomp bool }{true, true, false, true}
+var openieOpts = struct{ embedded, stripCase, dropWh, dedupXcomp, preAdv bool }{true, true, false, true, true}
+
+// whAdverbs introduce clauses and never join a relation phrase.
+var whAdverbs = set("when", "where", "why", "how", "while", "whenever", "wherever", "so", "thus", "however")
 
 // whArg are argument texts that only point elsewhere (an unresolved
 // relative or interrogative pronoun).
