@@ -11,8 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 	"github.com/newsgraph/newsgraph/queries"
 )
 
@@ -20,27 +20,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 
 // fixtureStore loads the two fixture documents into a fresh memstore.
 func fixtureStore(t *testing.T) *graph.Store {
-	t.Helper()
-	ctx := context.Background()
-	s, err := graph.Open(ctx, graph.Options{Backend: graph.Memstore})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	for _, f := range []string{"doc-a.json", "doc-b.json"} {
-		b, err := os.ReadFile(filepath.Join("testdata", f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var rec extract.Record
-		if err := json.Unmarshal(b, &rec); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		if _, err := s.AddRecord(ctx, &rec); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-	}
-	return s
+	return graphtest.Open(t, graph.Options{Backend: graph.Memstore})
 }
 
 func TestSavedQueries(t *testing.T) {

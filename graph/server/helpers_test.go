@@ -1,14 +1,10 @@
 package server
 
 import (
-	"context"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 	"github.com/newsgraph/newsgraph/queries"
 )
 
@@ -19,27 +15,7 @@ func fixtureStore(t testing.TB, writable bool) *graph.Store {
 
 // fixtureStoreOn loads the fixture documents into a store opened with opts.
 func fixtureStoreOn(t testing.TB, opts graph.Options) *graph.Store {
-	t.Helper()
-	ctx := context.Background()
-	s, err := graph.Open(ctx, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	for _, f := range []string{"doc-a.json", "doc-b.json"} {
-		b, err := os.ReadFile(filepath.Join("..", "..", "queries", "testdata", f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var rec extract.Record
-		if err := json.Unmarshal(b, &rec); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		if _, err := s.AddRecord(ctx, &rec); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-	}
-	return s
+	return graphtest.Open(t, opts)
 }
 
 // mustBuild returns the program of a saved query without arguments.

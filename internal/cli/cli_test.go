@@ -3,14 +3,12 @@ package cli
 import (
 	"bytes"
 	"context"
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 )
 
 // run calls Main with buffers and returns exit code, stdout and stderr.
@@ -21,29 +19,12 @@ func run(t *testing.T, stdin string, args ...string) (int, string, string) {
 	return code, out.String(), errb.String()
 }
 
-// fixtureDB writes the two fixture records of queries/testdata into a new
-// bolt store and returns its path.
+// fixtureDB writes the fixture records (graphtest) into a new bolt store
+// and returns its path.
 func fixtureDB(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "db")
-	s, err := graph.Open(context.Background(), graph.Options{Path: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	for _, f := range []string{"doc-a.json", "doc-b.json"} {
-		b, err := os.ReadFile(filepath.Join("..", "..", "queries", "testdata", f))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var rec extract.Record
-		if err := json.Unmarshal(b, &rec); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := s.AddRecord(context.Background(), &rec); err != nil {
-			t.Fatal(err)
-		}
-	}
+	graphtest.Open(t, graph.Options{Path: dir}).Close()
 	return dir
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/graph/graphtest"
 )
 
 // compileSchema compiles docs/extract.schema.json with format assertions on.
@@ -132,7 +133,7 @@ func recordProblems(rec *extract.Record) []string {
 
 func TestSchemaOnFixtures(t *testing.T) {
 	schema := compileSchema(t)
-	files, _ := filepath.Glob("../../queries/testdata/doc-*.json")
+	files, _ := filepath.Glob(filepath.Join(graphtest.Dir(), "doc-*.json"))
 	if len(files) == 0 {
 		t.Fatal("no fixtures")
 	}
