@@ -239,8 +239,12 @@ func (st *state) clauseTuples(s *sent, v int) (out []Tuple) {
 			if k == except {
 				continue
 			}
-			switch s.rel(k) {
-			case "obl", "obl:tmod", "obl:npmod", "iobj", "obl:agent":
+			if s.baseRel(k) == "obl" || s.rel(k) == "iobj" {
+				if t := st.npText(s, k, nil); t != "" {
+					extra = append(extra, t)
+				}
+			}
+			if openieOpts.advArgs && s.baseRel(k) == "advmod" && k > v && s.toks[k].UPOS == "ADV" && !negWords[s.lower(k)] && !whAdverbs[s.lower(k)] {
 				if t := st.npText(s, k, nil); t != "" {
 					extra = append(extra, t)
 				}
@@ -385,7 +389,7 @@ func (st *state) clauseTuples(s *sent, v int) (out []Tuple) {
 var openieWideObjects = true
 
 // openieOpts switch heuristics measured on CaRB dev.
-var openieOpts = struct{ embedded, stripCase, dropWh, dedupXcomp, preAdv bool }{true, true, false, true, true}
+var openieOpts = struct{ embedded, stripCase, dropWh, dedupXcomp, preAdv, advArgs bool }{true, true, false, true, true, true}
 
 // whAdverbs introduce clauses and never join a relation phrase.
 var whAdverbs = set("when", "where", "why", "how", "while", "whenever", "wherever", "so", "thus", "however")
