@@ -134,16 +134,5 @@ func nerEval(ctx context.Context, env *Env, path string) error {
 	if err != nil {
 		return err
 	}
-	docs, err := ner.ReadCoNLLFile(path)
-	if err != nil {
-		return err
-	}
-	t0 := time.Now()
-	sc := ner.Evaluate(m, docs)
-	el := time.Since(t0)
-	if err := sc.Write(env.Stdout); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "tagged %d tokens in %s: %.0f tokens/s\n", sc.Tokens, el.Round(time.Millisecond), float64(sc.Tokens)/el.Seconds())
-	return nil
+	return ner.EvaluateFile(env.Stdout, m, path)
 }

@@ -8,7 +8,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"time"
 
 	"github.com/newsgraph/newsgraph/internal/nlp/ner"
 )
@@ -45,16 +44,5 @@ func evaluate(dir, path string) error {
 	if err != nil {
 		return err
 	}
-	docs, err := ner.ReadCoNLLFile(path)
-	if err != nil {
-		return err
-	}
-	t0 := time.Now()
-	sc := ner.Evaluate(m, docs)
-	el := time.Since(t0)
-	if err := sc.Write(os.Stdout); err != nil {
-		return err
-	}
-	fmt.Printf("%d tokens in %s: %.0f tokens/s (wall clock)\n", sc.Tokens, el.Round(time.Millisecond), float64(sc.Tokens)/el.Seconds())
-	return nil
+	return ner.EvaluateFile(os.Stdout, m, path)
 }
