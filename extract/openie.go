@@ -86,22 +86,49 @@ func (st *state) npText(s *sent, k int, skip func(int) bool) string {
 }
 
 func (st *state) npSpan(s *sent, k int, skip func(int) bool) (int, int) {
+	in := make([]bool, len(s.toks))
+	in[k] = true
 	lo, hi := s.subtree(k, func(c int) bool {
-		if skip != nil && skip(c) {
+		if st.skipNP(s, c, skip) {
 			return true
 		}
-		switch s.baseRel(c) {
-		case "parataxis", "advcl", "dep", "discourse", "vocative":
-			return true
-		case "acl":
-			return s.rel(c) == "acl:relcl" && !st.wideNP
-		case "appos":
-			return !st.wideNP
-		case "conj":
-			return s.toks[c].UPOS == "VERB" || s.toks[c].UPOS == "AUX"
-		}
+		in[c] = true
 		return false
 	})
+	// the contiguous run around k: a skipped apposition or clause in the
+	// middle ends the phrase ("Anna Berg , a chemist , won": "Anna Berg")
+	l, h := k, k
+	for l > lo && in[l-1] {
+		l--
+	}
+	for h < hi && in[h+1] {
+		h++
+	}
+	return st.cutNP(s, k, l, h)
+}
+
+// skipNP reports whether child c is left out of a noun phrase: skipped by
+// the caller, or a clause, apposition (unless wide) or verbal conjunct.
+func (st *state) skipNP(s *sent, c int, skip func(int) bool) bool {
+	if skip != nil && skip(c) {
+		return true
+	}
+	switch s.baseRel(c) {
+	case "parataxis", "advcl", "dep", "discourse", "vocative":
+		return true
+	case "acl":
+		return s.rel(c) == "acl:relcl" && !st.wideNP
+	case "appos":
+		return !st.wideNP
+	case "conj":
+		return s.toks[c].UPOS == "VERB" || s.toks[c].UPOS == "AUX"
+	}
+	return false
+}
+
+// cutNP cuts [lo, hi] at the punctuation nearest to k (unless wide) and
+// trims it.
+func (st *state) cutNP(s *sent, k, lo, hi int) (int, int) {
 	for i := k + 1; i <= hi && !st.wideNP; i++ {
 		if f := s.toks[i].Form; f == "," || f == ";" || f == ":" || f == "--" || f == "(" {
 			hi = i - 1
