@@ -336,6 +336,9 @@ func (s *sent) head(i int) int {
 // child returns the first child of i whose relation is one of rels
 // (base relation or full relation), or -1.
 func (s *sent) child(i int, rels ...string) int {
+	if !s.ok(i) {
+		return -1
+	}
 	for _, c := range s.kids[i] {
 		for _, r := range rels {
 			if s.toks[c].Deprel == r || s.baseRel(c) == r {
@@ -347,6 +350,9 @@ func (s *sent) child(i int, rels ...string) int {
 }
 
 func (s *sent) childrenRel(i int, rels ...string) []int {
+	if !s.ok(i) {
+		return nil
+	}
 	var out []int
 	for _, c := range s.kids[i] {
 		for _, r := range rels {

@@ -144,3 +144,19 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(m.Run())
 }
+
+// FuzzOpenIE runs OpenIE over the fake annotator's random parses (run
+// with EXTRACT_PANIC=1 to see panics instead of empty results).
+func FuzzOpenIE(f *testing.F) {
+	f.Add("The mayor , who was elected in 2020 , opened a new library .")
+	f.Add("Anna Berg , a chemist from Oslo , won the prize .")
+	f.Add("The committee attempted to block the merger .")
+	x := New(cheapAnnotator{}, cheapRecognizer{}, Options{Gazetteer: fakeGaz{}})
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, tu := range x.OpenIE(text) {
+			if tu.Confidence <= 0 || tu.Confidence > 1 || len(tu.Args) < 2 || tu.Args[0] == "" {
+				t.Fatalf("bad tuple %+v", tu)
+			}
+		}
+	})
+}
