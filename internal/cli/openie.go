@@ -24,9 +24,11 @@ func openieCommand() *Command {
   sentence<TAB>confidence<TAB>relation<TAB>arg1<TAB>arg2[<TAB>more args]
 
 the sentence exactly as given (the CaRB benchmark's tab format; n-ary
-extractions carry further arguments). With --score, the extractions are
-also scored against CaRB gold tuples (sentence<TAB>relation<TAB>arg1...)
-and precision, recall, F1 (at the best confidence threshold) and AUC are
+extractions carry further arguments; an empty second argument marks an
+intransitive clause). With --score, the extractions are also scored
+against CaRB gold tuples (sentence<TAB>relation<TAB>arg1...) the way CaRB's
+carb.py does with its default matcher (binary lenient tuple match), and
+precision, recall, F1 (at the best confidence threshold) and AUC are
 printed to standard error.`,
 		Flags: func(fs *flag.FlagSet) {
 			fs.StringVar(&gold, "score", "", "CaRB gold `file` to score the extractions against")
