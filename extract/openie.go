@@ -259,19 +259,17 @@ func (st *state) clauseTuples(s *sent, v int) (out []Tuple) {
 	}
 	var arg2s []string
 	var extra []string
+	var extraTok []int // the head token of each obls() argument
 	obls := func(except int) {
 		for _, k := range s.kids[v] {
 			if k == except {
 				continue
 			}
-			if s.baseRel(k) == "obl" || s.rel(k) == "iobj" {
+			if s.baseRel(k) == "obl" || s.rel(k) == "iobj" ||
+				openieOpts.advArgs && s.baseRel(k) == "advmod" && k > v && s.toks[k].UPOS == "ADV" && !negWords[s.lower(k)] && !whAdverbs[s.lower(k)] {
 				if t := st.npText(s, k, nil); t != "" {
 					extra = append(extra, t)
-				}
-			}
-			if openieOpts.advArgs && s.baseRel(k) == "advmod" && k > v && s.toks[k].UPOS == "ADV" && !negWords[s.lower(k)] && !whAdverbs[s.lower(k)] {
-				if t := st.npText(s, k, nil); t != "" {
-					extra = append(extra, t)
+					extraTok = append(extraTok, k)
 				}
 			}
 		}
@@ -381,8 +379,19 @@ func (st *state) clauseTuples(s *sent, v int) (out []Tuple) {
 				conf = 0.5
 				break
 			}
-			arg2s = extra[:1]
-			extra = extra[1:]
+			// the first oblique after the verb (else the first) is arg2
+			i := 0
+			for j, k := range extraTok {
+				if k > v {
+					i = j
+					break
+				}
+			}
+			if i >= len(extra) {
+				i = 0
+			}
+			arg2s = []string{extra[i]}
+			extra = append(extra[:i:i], extra[i+1:]...)
 			conf = 0.4
 		}
 	}
