@@ -2,6 +2,7 @@ package perceptron
 
 import (
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"testing"
 )
@@ -57,6 +58,54 @@ func TestLoadBad(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			if _, err := Load(bytes.NewReader(in)); !errors.Is(err, ErrBadModel) {
 				t.Errorf("err = %v, want ErrBadModel", err)
+			}
+		})
+	}
+}
+
+func TestBundleRoundTrip(t *testing.T) {
+	small := New(3, 6) // dense after loading
+	big := New(7, 6)   // compressed sparse rows after loading
+	for i := range small.W {
+		small.W[i] = float32(i%5) - 2
+	}
+	for i := range big.W {
+		if i%3 == 0 {
+			big.W[i] = float32(i%11) - 5
+		}
+	}
+	var plain bytes.Buffer
+	if err := SaveBundle(&plain, map[string]int{"k": 1}, 0, small, big); err != nil {
+		t.Fatal(err)
+	}
+	var zipped bytes.Buffer
+	zw := gzip.NewWriter(&zipped)
+	zw.Write(plain.Bytes())
+	zw.Close()
+	feats := []uint64{Str("a"), Str("b"), Str("c")}
+	for name, in := range map[string][]byte{"plain": plain.Bytes(), "gzip": zipped.Bytes()} {
+		t.Run(name, func(t *testing.T) {
+			var meta map[string]int
+			ms, err := LoadBundle(bytes.NewReader(in), &meta)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if meta["k"] != 1 || len(ms) != 2 {
+				t.Fatalf("meta %v, %d models", meta, len(ms))
+			}
+			for i, m := range []*Model{small, big} {
+				want := make([]float32, m.NClasses)
+				got := make([]float32, m.NClasses)
+				m.Score(feats, want)
+				ms[i].Score(feats, got)
+				for c := range want {
+					if d := want[c] - got[c]; d > 1e-3 || d < -1e-3 {
+						t.Errorf("model %d class %d: score %v, want %v", i, c, got[c], want[c])
+					}
+				}
+			}
+			if _, err := LoadBundle(bytes.NewReader(in[:len(in)/2]), &meta); !errors.Is(err, ErrBadModel) && name == "plain" {
+				t.Errorf("truncated: err = %v, want ErrBadModel", err)
 			}
 		})
 	}
