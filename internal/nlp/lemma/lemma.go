@@ -105,9 +105,10 @@ func (l *Lemmatizer) byRule(form, xpos string) string {
 	if xpos == "NNPS" && len(form) > 3 && strings.HasSuffix(form, "s") && !strings.HasSuffix(form, "ss") {
 		return form[:len(form)-1]
 	}
-	if keepCase(xpos) || form == "" {
-		return form
+	if keepCase(xpos) || form == "" || xpos == "ADD" || xpos == "GW" {
+		return form // names, e-mail addresses and URLs are lemmatised as written
 	}
+
 	if xpos == "CD" && strings.Contains(form, ",") && strings.ContainsAny(form, "0123456789") {
 		return strings.ReplaceAll(form, ",", "")
 	}
@@ -120,7 +121,10 @@ func (l *Lemmatizer) byRule(form, xpos string) string {
 		cut, add, _ := strings.Cut(r, "\t")
 		var c int
 		fmt.Sscan(cut, &c)
-		if c > len(lf) {
+		// The lemma of a lowercased form gains no capitals: rules learned
+		// from whole capitalised words otherwise turn "argentinian" into
+		// "Palestinian" or "gisb" into "gUSB".
+		if c > len(lf) || strings.IndexFunc(add, unicode.IsUpper) >= 0 {
 			continue
 		}
 		return lf[:len(lf)-c] + add
@@ -132,6 +136,9 @@ func (l *Lemmatizer) byRule(form, xpos string) string {
 func (l *Lemmatizer) Lemma(form, xpos string) string {
 	if s, ok := l.Exceptions[form+"\t"+xpos]; ok {
 		return s
+	}
+	if (xpos == "``" || xpos == "''") && (form == "“" || form == "”") {
+		return `"` // curly quotes are lemmatised as straight ones
 	}
 	if strings.IndexFunc(form, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
 		return form // unseen punctuation and symbols

@@ -44,3 +44,21 @@ func TestLemma(t *testing.T) {
 		t.Error("Load(garbage) succeeded")
 	}
 }
+
+func TestRulesAddNoCapitals(t *testing.T) {
+	l := &Lemmatizer{Exceptions: map[string]string{}, Rules: map[string]string{
+		"JJ\tinian": "11\tPalestinian", "JJ\t": "0\t", "NN\ts": "1\t"}}
+	tests := []struct{ form, xpos, want string }{
+		{"argentinian", "JJ", "argentinian"},
+		{"cats", "NN", "cat"},
+		{"Kevin.A.Boone@example.com", "ADD", "Kevin.A.Boone@example.com"},
+		{"“", "``", `"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.form, func(t *testing.T) {
+			if got := l.Lemma(tt.form, tt.xpos); got != tt.want {
+				t.Errorf("Lemma(%q, %q) = %q, want %q", tt.form, tt.xpos, got, tt.want)
+			}
+		})
+	}
+}
