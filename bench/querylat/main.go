@@ -1,0 +1,77 @@
+// Command querylat times every saved query on a store: p50 and p95 over
+// -n runs each, in-process (no start-up cost), as a Markdown table.
+//
+//	go run ./bench/querylat -db bench/out/bench.db -n 20
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"sort"
+	"time"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/queries"
+)
+
+func main() {
+	db := flag.String("db", "bench/out/bench.db", "bolt store")
+	n := flag.Int("n", 20, "runs per query")
+	limit := flag.Int("limit", 100, "result limit per run (as a UI page would ask)")
+	flag.Parse()
+	ctx := context.Background()
+	s, err := graph.Open(ctx, graph.Options{Path: *db, ReadOnly: true})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "querylat:", err)
+		os.Exit(1)
+	}
+	defer s.Close()
+	args := map[string][]string{}
+	person, place := pick(ctx, s, "PERSON"), pick(ctx, s, "GPE")
+	args["neighbors"] = []string{place}
+	args["relations"] = []string{place}
+	args["path"] = []string{person, place}
+	list, err := queries.List()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "querylat:", err)
+		os.Exit(1)
+	}
+	fmt.Printf("| query | args | rows | p50 ms | p95 ms |\n|---|---|---:|---:|---:|\n")
+	for _, q := range list {
+		a := args[q.Name]
+		text, err := q.Build(a)
+		if err != nil {
+			fmt.Printf("| %s | %v | error: %v | | |\n", q.Name, a, err)
+			continue
+		}
+		var times []time.Duration
+		rows := 0
+		for i := 0; i < *n; i++ {
+			t0 := time.Now()
+			res, err := s.Query(ctx, text, *limit)
+			if err != nil {
+				fmt.Printf("| %s | %v | error: %v | | |\n", q.Name, a, err)
+				break
+			}
+			times = append(times, time.Since(t0))
+			rows = len(res)
+		}
+		if len(times) == 0 {
+			continue
+		}
+		sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+		p := func(f float64) float64 { return float64(times[int(f*float64(len(times)-1))].Microseconds()) / 1000 }
+		fmt.Printf("| %s | %v | %d | %.1f | %.1f |\n", q.Name, a, rows, p(0.5), p(0.95))
+	}
+}
+
+// pick returns the name of one entity of the given type.
+func pick(ctx context.Context, s *graph.Store, typ string) string {
+	res, err := s.Query(ctx, fmt.Sprintf(`g.V(%q).In("<https://w3id.org/newsgraph/ns#entityType>").Out("<http://schema.org/name>").Limit(1).All()`, typ), 1)
+	if err != nil || len(res) == 0 {
+		return "x"
+	}
+	return fmt.Sprint(res[0]["id"])
+}
