@@ -75,6 +75,9 @@ func (t *Tokenizer) Split(text string) []Sentence {
 			j++
 		}
 		strong := isFinal(toks[i].Text) && !strings.HasPrefix(toks[i].Text, "..") && toks[i].Text != "…"
+		if !strong && j == i+1 && j < len(toks) && toks[j].Start == toks[i].End {
+			continue // "...Now": an ellipsis attached to the next word
+		}
 		if j == len(toks) || strong || startsSentence(toks[j].Text) {
 			if t.abbrevEnd(toks, i) && j < len(toks) && !isFinal(toks[i].Text) && !starters[toks[j].Text] {
 				// "the U.S. Senate": an abbreviation ends a sentence only

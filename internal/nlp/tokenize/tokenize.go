@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -46,7 +47,7 @@ var defaultLists = Lists{
 		Inc. Corp. Co. Ltd. Bros. etc. vs. v. i.e. e.g. a.m. p.m. al. No. Nos. cf. approx. dept. est. fig. Jan. Feb. Mar.
 		Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec. Mon. Tue. Tues. Wed. Thu. Thur. Thurs. Fri. Sat. Sun. U.S. U.K. U.N.
 		U.S.A. E.U. D.C. Ph.D. Ave. Blvd. Rd. Univ. Assn. Dept. ext. min. max. ca. c.`),
-	Hyphenated: strings.Fields(`e-mail e-mails`),
+	Hyphenated: strings.Fields(`e-mail e-mails b/c w/o`),
 	Prefixes:   strings.Fields(`non pre post co re semi multi pro anti mid ex self`),
 }
 
@@ -188,6 +189,24 @@ func (t *Tokenizer) chunk(rs []rune, a, b int, out []Token) []Token {
 			a = e
 			continue
 		}
+		if (r == '-' || r == ',') && b-a > 1 && (unicode.IsLetter(rs[a+1]) || unicode.IsDigit(rs[a+1])) {
+			// "-Page", "-0.39" and ",thank": the treebank splits them.
+			out = append(out, tok(rs, a, a+1))
+			a++
+			continue
+		}
+		if r == '.' && b-a > 1 {
+			// "...Now", ".thank", but not ".doc".
+			e := a
+			for e < b && rs[e] == '.' {
+				e++
+			}
+			if e < b && unicode.IsLetter(rs[e]) && (e-a > 1 || b-e > 4) {
+				out = append(out, tok(rs, a, e))
+				a = e
+				continue
+			}
+		}
 		if (r == '$' || r == '#' || r == '£' || r == '€') && b-a > 1 && unicode.IsDigit(rs[a+1]) {
 			out = append(out, tok(rs, a, a+1))
 			a++
@@ -203,7 +222,7 @@ func (t *Tokenizer) chunk(rs []rune, a, b int, out []Token) []Token {
 	}
 	if isURL(string(rs[a:b])) {
 		e := b
-		for e > a+1 && strings.ContainsRune(".,;:!?)\"'”’]", rs[e-1]) {
+		for e > a+1 && strings.ContainsRune(".,;:!?)\"'”’]>", rs[e-1]) {
 			e--
 		}
 		out = append(out, tok(rs, a, e))
@@ -373,6 +392,17 @@ func (t *Tokenizer) inner(rs []rune, a, b int, out []Token) []Token {
 			}
 			continue
 		}
+		if r == ')' && (rs[k+1] == '(' || rs[k+1] == '.') && k > start {
+			// "file.pdf)(See", "(GISB rev1).doc": the bracket is a token.
+			out = append(out, tok(rs, start, k), tok(rs, k, k+1))
+			start = k + 1
+			continue
+		}
+		if r == '(' && rs[k-1] == ')' && k == start {
+			out = append(out, tok(rs, k, k+1))
+			start = k + 1
+			continue
+		}
 		if r != '-' && r != '/' && r != '–' && r != '—' {
 			continue
 		}
@@ -402,12 +432,16 @@ func (t *Tokenizer) inner(rs []rune, a, b int, out []Token) []Token {
 //
 // mwts are multiword tokens as surface form and word forms; those always
 // split the same way whose words spell the surface become Splits, unless
-// the surface form also occurs as a single word.
+// the surface form occurs at least as often as a single word ("im" and
+// "alot" split, "its" does not).
 func Learn(words []string, mwts [][]string) Lists {
-	l := Lists{Prefixes: defaultLists.Prefixes}
+	l := Lists{Prefixes: learnPrefixes(words)}
 	seenA, seenH := map[string]bool{}, map[string]bool{}
 	for _, a := range defaultLists.Abbreviations {
 		seenA[a] = true
+	}
+	for _, h := range defaultLists.Hyphenated {
+		seenH[h] = true
 	}
 	for _, w := range words {
 		rs := []rune(w)
@@ -438,16 +472,17 @@ func Learn(words []string, mwts [][]string) Lists {
 		}
 		seenH[strings.ToLower(w)] = true
 	}
-	single := map[string]bool{}
+	single := map[string]int{}
 	for _, w := range words {
-		single[strings.ToLower(w)] = true
+		single[strings.ToLower(w)]++
 	}
-	splitAt := map[string]int{}
+	splitAt, nsplit := map[string]int{}, map[string]int{}
 	for _, m := range mwts {
 		if len(m) != 3 || !strings.EqualFold(m[1]+m[2], m[0]) {
 			continue
 		}
 		lw := strings.ToLower(m[0])
+		nsplit[lw]++
 		n := len([]rune(m[1]))
 		if old, ok := splitAt[lw]; ok && old != n {
 			splitAt[lw] = -1
@@ -456,7 +491,7 @@ func Learn(words []string, mwts [][]string) Lists {
 		splitAt[lw] = n
 	}
 	for w, n := range splitAt {
-		if n > 0 && !single[w] {
+		if n > 0 && nsplit[w] > single[w] {
 			l.Splits = append(l.Splits, w+" "+strconv.Itoa(n))
 		}
 	}
@@ -479,4 +514,35 @@ func sameRune(rs []rune) bool {
 		}
 	}
 	return len(rs) > 1
+}
+
+// learnPrefixes returns the default prefixes kept with their hyphen plus
+// the first parts of hyphenated words that the treebank keeps whole more
+// often than it splits them ("non-profit" but "self - driven"); a default
+// prefix the treebank mostly splits is dropped.
+func learnPrefixes(words []string) []string {
+	whole, split := map[string]int{}, map[string]int{}
+	for i, w := range words {
+		lw := strings.ToLower(w)
+		if i+2 < len(words) && words[i+1] == "-" && isLetters([]rune(lw)) && isLetters([]rune(words[i+2])) {
+			split[lw]++
+		}
+		p, rest, ok := strings.Cut(lw, "-")
+		if ok && isLetters([]rune(p)) && rest != "" && isLetters([]rune(rest[:1])) {
+			whole[p]++
+		}
+	}
+	var out []string
+	for _, p := range defaultLists.Prefixes {
+		if split[p] <= whole[p] {
+			out = append(out, p)
+		}
+	}
+	for p, n := range whole {
+		if n >= 3 && n > 2*split[p] && !slices.Contains(defaultLists.Prefixes, p) {
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
 }

@@ -1,6 +1,7 @@
 package tokenize
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -154,4 +155,35 @@ func FuzzTokenize(f *testing.F) {
 		}
 		checkOffsets(t, in, all)
 	})
+}
+
+func TestBracketsInsideWordsAndLearnedPrefixes(t *testing.T) {
+	tk := Default()
+	tests := []struct{ in, want string }{
+		{"attached file: stocks.pdf)(See attached", "attached|file|:|stocks.pdf|)|(|See|attached"},
+		{"(GISB rev1).doc", "(|GISB|rev1|)|.doc"},
+		{"<a.b@example.com> wrote", "<|a.b@example.com|>|wrote"},
+		{"b/c it rains", "b/c|it|rains"},
+		{"...Now comes -Page 71 ,thank you", "...|Now|comes|-|Page|71|,|thank|you"},
+		{"see .doc files", "see|.doc|files"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			var got []string
+			for _, w := range tk.Tokenize(tt.in) {
+				got = append(got, w.Text)
+			}
+			if g := strings.Join(got, "|"); g != tt.want {
+				t.Errorf("Tokenize(%q) = %s, want %s", tt.in, g, tt.want)
+			}
+		})
+	}
+	l := Learn([]string{"self", "-", "driven", "self", "-", "made", "non-profit", "non-stop", "over-eat", "over-do", "over-run"},
+		[][]string{{"im", "i", "m"}, {"im", "i", "m"}, {"its", "it", "s"}})
+	if !slices.Contains(l.Prefixes, "over") || slices.Contains(l.Prefixes, "self") {
+		t.Errorf("prefixes %v: want over, not self", l.Prefixes)
+	}
+	if !slices.Contains(l.Splits, "im 1") {
+		t.Errorf("splits %v: want im 1", l.Splits)
+	}
 }
