@@ -314,7 +314,9 @@ func Train(train, dev []Example, epochs int, clusters map[string]string, log io.
 				best, bc = k, c
 			}
 		}
-		if n >= 20 && float64(best)/float64(n) >= 0.995 {
+		// Frequent nearly unambiguous words, and words seen at least 3
+		// times always with one tag (+0.04 UPOS on EWT dev).
+		if n >= 20 && float64(best)/float64(n) >= 0.995 || n >= 3 && best == n {
 			t.dict[w] = bc
 		}
 	}
