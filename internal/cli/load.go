@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/cayleygraph/quad"
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
@@ -39,10 +40,11 @@ default).
 All inputs are read and checked before the store is opened: a missing
 file, an empty or binary article, invalid UTF-8 or an over-long line stops
 the load with an error naming the file and line, and the store is left as
-it was. Each document is then written in one transaction, so an
-interrupted load never leaves half a document; loading the same article
+it was. Documents are then written in transactions that hold whole
+documents only, so an interrupted load never leaves half a document; loading the same article
 again adds nothing. Extraction runs on --jobs goroutines; one writer
-stores the results.`,
+stores the results, grouping documents that are ready together into one
+transaction.`,
 		Flags: func(fs *flag.FlagSet) {
 			store.register(fs)
 			fs.IntVar(&jobs, "jobs", runtime.NumCPU(), "documents extracted in parallel")
@@ -163,28 +165,56 @@ func loadDocuments(ctx context.Context, env *Env, s *graph.Store, x *extract.Ext
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	var sum loadSummary
-	var firstErr error
+	// The writer groups whole documents into one transaction while more
+	// results are already waiting (up to batchQuads quads): fewer commits,
+	// and a batch is still all-or-nothing, so no document is ever half
+	// stored.
+	var (
+		sum      loadSummary
+		firstErr error
+		pending  []*extract.Record
+		quads    []quad.Quad
+	)
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		n, err := s.AddQuads(ctx, quads)
+		if err != nil {
+			return err
+		}
+		for _, rec := range pending {
+			sum.docs++
+			sum.entities += len(rec.Entities)
+			sum.claims += len(rec.Claims)
+			sum.relations += len(rec.Relations)
+		}
+		sum.quads += n
+		prog.add(len(pending))
+		pending, quads = pending[:0], quads[:0]
+		return nil
+	}
 	for r := range results {
 		if firstErr != nil {
 			continue // drain
 		}
 		if r.err == nil {
-			var n int
-			n, r.err = s.AddRecord(ctx, r.rec)
-			if r.err == nil {
-				sum.docs++
-				sum.entities += len(r.rec.Entities)
-				sum.claims += len(r.rec.Claims)
-				sum.relations += len(r.rec.Relations)
-				sum.quads += n
-				prog.add(1)
+			var qs []quad.Quad
+			if qs, r.err = graph.Quads(r.rec); r.err == nil {
+				pending = append(pending, r.rec)
+				quads = append(quads, qs...)
+				if len(results) == 0 || len(quads) >= batchQuads {
+					r.err = flush()
+				}
 			}
 		}
 		if r.err != nil {
 			firstErr = r.err
 			cancel()
 		}
+	}
+	if firstErr == nil {
+		firstErr = flush()
 	}
 	prog.done()
 	if firstErr == nil && walkErr != nil && !errors.Is(walkErr, context.Canceled) {
@@ -198,6 +228,9 @@ func loadDocuments(ctx context.Context, env *Env, s *graph.Store, x *extract.Ext
 	}
 	return sum, firstErr
 }
+
+// batchQuads bounds the quads written in one transaction.
+const batchQuads = 20000
 
 // progress reports documents written.
 type progress interface {
