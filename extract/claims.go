@@ -127,14 +127,6 @@ func (st *state) findClaims() {
 				all = append(all, c)
 			}
 		}
-		if pass == 0 {
-			// quote speakers for first-person cues inside quotes
-			for _, c := range all {
-				if c.quote && c.quoteIdx >= 0 {
-					_ = c
-				}
-			}
-		}
 	}
 	qspeaker := map[int]*claim{}
 	for _, c := range all {
