@@ -1,8 +1,12 @@
 // Command mkcorpus builds newsgraph's scale benchmark corpus: the
 // CoNLL-2003 English train and dev documents, detokenised into articles
-// (first sentence as title, a dateline sentence as publication date), and
-// replicated with varied ids up to -n documents, as JSONL on standard
-// output. Anyone with the shared corpora can regenerate it:
+// (a short first sentence as title, a dateline sentence as publication
+// date), and replicated with varied ids up to -n documents, as JSONL on
+// standard output. Replica r of a document gets its own URL, "(Edition
+// r+1)" before its text (document ids hash the text) and a date moved by r
+// days. The number of corpus tokens in the written texts goes to standard
+// error ("tokens N"), for tokens/s figures. Anyone with the shared corpora
+// can regenerate it:
 //
 //	go run ./bench/mkcorpus -n 10000 > bench/out/corpus.jsonl
 package main
@@ -16,6 +20,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"time"
 )
 
 type article struct {
@@ -30,7 +35,7 @@ func main() {
 	dir := flag.String("data", "../shared/corpora/conll2003", "directory with train.txt and valid.txt")
 	n := flag.Int("n", 10000, "number of documents to write")
 	flag.Parse()
-	var docs [][]string // sentences of each document
+	var docs []doc
 	for _, f := range []string{"train.txt", "valid.txt"} {
 		d, err := readDocs(filepath.Join(*dir, f))
 		if err != nil {
@@ -46,62 +51,97 @@ func main() {
 	w := bufio.NewWriter(os.Stdout)
 	defer w.Flush()
 	enc := json.NewEncoder(w)
+	tokens := 0
 	for i := 0; i < *n; i++ {
-		sents := docs[i%len(docs)]
+		d := docs[i%len(docs)]
 		replica := i / len(docs)
-		a := article{Title: sents[0], Source: "CoNLL-2003 (Reuters)",
-			URL: fmt.Sprintf("https://example.org/conll2003/%d/%d", replica, i%len(docs))}
-		body := sents[1:]
-		// Bylines and datelines ("BRUSSELS 1996-08-22") are short lines
-		// before the story: take the date, drop the lines.
-		for len(body) > 1 && len(strings.Fields(body[0])) <= 4 {
-			if m := dateline.FindStringSubmatch(body[0]); m != nil {
-				a.Published = m[1]
-			}
-			body = body[1:]
-		}
-		if len(body) == 0 {
-			body = sents
-		}
-		text := strings.Join(body, " ")
-		if replica > 0 {
-			// Replicas differ in their text so that they are distinct documents.
-			text = fmt.Sprintf("(Edition %d) %s", replica+1, text)
-		}
-		a.Text = text
+		a, ntok := d.article(i%len(docs), replica)
+		tokens += ntok
 		if err := enc.Encode(a); err != nil {
 			fmt.Fprintln(os.Stderr, "mkcorpus:", err)
 			os.Exit(1)
 		}
 	}
+	fmt.Fprintf(os.Stderr, "tokens %d\n", tokens)
 }
+
+// doc is one CoNLL-2003 document: its detokenised sentences and their
+// token counts.
+type doc struct {
+	sents []string
+	ntoks []int
+}
+
+// article builds replica r of document number i, and counts the corpus
+// tokens of its text.
+func (d doc) article(i, r int) (article, int) {
+	a := article{Source: "CoNLL-2003 (Reuters)",
+		URL: fmt.Sprintf("https://example.org/conll2003/%d/%d", r, i)}
+	sents, ntoks := d.sents, d.ntoks
+	// A short first sentence is the headline.
+	if len(sents) > 1 && len(strings.Fields(sents[0])) <= 20 {
+		a.Title = strings.TrimSuffix(sents[0], ".")
+		sents, ntoks = sents[1:], ntoks[1:]
+	}
+	// Bylines and datelines ("BRUSSELS 1996-08-22") are short lines
+	// before the story: take the date, drop the lines.
+	for len(sents) > 1 && len(strings.Fields(sents[0])) <= 4 {
+		if m := dateline.FindStringSubmatch(sents[0]); m != nil {
+			a.Published = m[1]
+		}
+		sents, ntoks = sents[1:], ntoks[1:]
+	}
+	if a.Title == "" {
+		w := strings.Fields(sents[0])
+		a.Title = strings.Join(w[:min(len(w), 10)], " ")
+	}
+	text := strings.Join(sents, " ")
+	n := 0
+	for _, k := range ntoks {
+		n += k
+	}
+	if r > 0 {
+		// Replicas differ in their text so that they are distinct documents.
+		text = fmt.Sprintf("(Edition %d) %s", r+1, text)
+		n += 4
+		a.Title = fmt.Sprintf("%s (edition %d)", a.Title, r+1)
+		if t, err := time.Parse(time.DateOnly, a.Published); err == nil {
+			a.Published = t.AddDate(0, 0, r).Format(time.DateOnly)
+		}
+	}
+	a.Text = text
+	return a, n
+}
+
+var clitics = map[string]bool{"'s": true, "n't": true, "'re": true, "'ll": true, "'ve": true, "'d": true, "'m": true}
 
 var dateline = regexp.MustCompile(`(\d{4}-\d{2}-\d{2})$`)
 
 // readDocs splits a CoNLL-2003 file at -DOCSTART- into documents of
 // detokenised sentences.
-func readDocs(path string) ([][]string, error) {
+func readDocs(path string) ([]doc, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("open corpus: %w", err)
 	}
 	defer f.Close()
 	var (
-		docs  [][]string
-		sent  []string
-		sents []string
+		docs []doc
+		sent []string
+		cur  doc
 	)
 	flushSent := func() {
 		if len(sent) > 0 {
-			sents = append(sents, detok(sent))
+			cur.sents = append(cur.sents, detok(sent))
+			cur.ntoks = append(cur.ntoks, len(sent))
 			sent = nil
 		}
 	}
 	flushDoc := func() {
 		flushSent()
-		if len(sents) > 0 {
-			docs = append(docs, sents)
-			sents = nil
+		if len(cur.sents) > 0 {
+			docs = append(docs, cur)
+			cur = doc{}
 		}
 	}
 	sc := bufio.NewScanner(f)
@@ -126,8 +166,17 @@ func detok(toks []string) string {
 	var b strings.Builder
 	quoteOpen := false
 	noSpace := true
-	for _, t := range toks {
+	for i, t := range toks {
 		switch {
+		case t == "'" && i > 0 && strings.HasSuffix(strings.ToLower(toks[i-1]), "s"):
+			b.WriteString(t) // plural possessive: "ministers'"
+		case t == "'" && i+1 < len(toks) && len(toks[i+1]) == 2 && strings.Trim(toks[i+1], "0123456789") == "":
+			if !noSpace {
+				b.WriteByte(' ')
+			}
+			b.WriteString(t) // year: "'96"
+			noSpace = true
+			continue
 		case t == `"`:
 			if quoteOpen {
 				b.WriteString(t)
@@ -141,7 +190,7 @@ func detok(toks []string) string {
 				continue
 			}
 			quoteOpen = !quoteOpen
-		case strings.ContainsAny(t[:1], ".,;:!?)]}%") || t == "'s" || t == "n't" || t == "'re" || t == "'ll" || t == "'ve" || t == "'d" || t == "'m":
+		case strings.ContainsAny(t[:1], ".,;:!?)]}%") || clitics[strings.ToLower(t)]:
 			b.WriteString(t)
 		default:
 			if !noSpace {
