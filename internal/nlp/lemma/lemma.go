@@ -22,6 +22,11 @@ type Lemmatizer struct {
 	// Rules maps "XPOS\tsuffix" to a rewrite "cut\tadd" (cut bytes off the
 	// lowercased form, then add).
 	Rules map[string]string
+	// Forms maps a form seen in training with a single lemma to "lemma\tTAGS"
+	// (the XPOS tags it was seen with, space-separated). A form tagged with
+	// a tag it was never seen with is probably mistagged: its known lemma is
+	// used when it differs from the tag's lemma by more than case.
+	Forms map[string]string
 }
 
 const maxSuffix = 7
@@ -39,6 +44,8 @@ func Train(exs []Example) *Lemmatizer {
 	type key struct{ a, b string }
 	ruleCount := map[key]map[string]int{}
 	pairCount := map[key]map[string]int{}
+	formLemmas := map[string]map[string]bool{}
+	formTags := map[string]map[string]bool{}
 	for _, e := range exs {
 		if e.Lemma == "" || e.Lemma == "_" {
 			continue
@@ -49,6 +56,11 @@ func Train(exs []Example) *Lemmatizer {
 			pairCount[k] = map[string]int{}
 		}
 		pairCount[k][e.Lemma] += wt
+		if formLemmas[e.Form] == nil {
+			formLemmas[e.Form], formTags[e.Form] = map[string]bool{}, map[string]bool{}
+		}
+		formLemmas[e.Form][e.Lemma] = true
+		formTags[e.Form][e.XPOS] = true
 		if keepCase(e.XPOS) {
 			continue
 		}
@@ -62,11 +74,24 @@ func Train(exs []Example) *Lemmatizer {
 			ruleCount[sk][r] += wt
 		}
 	}
-	l := &Lemmatizer{Exceptions: map[string]string{}, Rules: map[string]string{}}
+	l := &Lemmatizer{Exceptions: map[string]string{}, Rules: map[string]string{}, Forms: map[string]string{}}
 	for k, m := range ruleCount {
 		best, n, total := argmax(m)
 		if k.b == "" || (n >= 2 && float64(n) >= 0.6*float64(total)) {
 			l.Rules[k.a+"\t"+k.b] = best
+		}
+	}
+	for f, lemmas := range formLemmas {
+		if len(lemmas) != 1 {
+			continue
+		}
+		tags := make([]string, 0, len(formTags[f]))
+		for t := range formTags[f] {
+			tags = append(tags, t)
+		}
+		sort.Strings(tags)
+		for lm := range lemmas {
+			l.Forms[f] = lm + "\t" + strings.Join(tags, " ")
 		}
 	}
 	for k, m := range pairCount {
@@ -134,6 +159,29 @@ func (l *Lemmatizer) byRule(form, xpos string) string {
 
 // Lemma returns the lemma of form tagged xpos.
 func (l *Lemmatizer) Lemma(form, xpos string) string {
+	lm := l.lemma(form, xpos)
+	if fl, ok := l.Forms[form]; ok {
+		known, tags, _ := strings.Cut(fl, "\t")
+		if known != lm && !hasField(tags, xpos) && !strings.EqualFold(known, lm) {
+			return known
+		}
+	}
+	return lm
+}
+
+// hasField reports whether the space-separated list fields holds f.
+func hasField(fields, f string) bool {
+	for fields != "" {
+		var x string
+		x, fields, _ = strings.Cut(fields, " ")
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+func (l *Lemmatizer) lemma(form, xpos string) string {
 	if s, ok := l.Exceptions[form+"\t"+xpos]; ok {
 		return s
 	}
@@ -162,7 +210,7 @@ func (l *Lemmatizer) Save(w io.Writer) error {
 	for _, t := range []struct {
 		kind string
 		m    map[string]string
-	}{{"E", l.Exceptions}, {"R", l.Rules}} {
+	}{{"E", l.Exceptions}, {"R", l.Rules}, {"F", l.Forms}} {
 		keys := make([]string, 0, len(t.m))
 		for k := range t.m {
 			keys = append(keys, k)
@@ -184,7 +232,8 @@ func Load(r io.Reader) (*Lemmatizer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load lemmatizer: %w", err)
 	}
-	l := &Lemmatizer{Exceptions: make(map[string]string, 1<<15), Rules: make(map[string]string, 1<<14)}
+	l := &Lemmatizer{Exceptions: make(map[string]string, 1<<15), Rules: make(map[string]string, 1<<14),
+		Forms: make(map[string]string, 1<<16)}
 	sc := bufio.NewScanner(zr)
 	line := 0
 	for sc.Scan() {
@@ -201,6 +250,8 @@ func Load(r io.Reader) (*Lemmatizer, error) {
 			l.Exceptions[key] = d
 		case "R":
 			l.Rules[key] = d
+		case "F":
+			l.Forms[a] = c + "\t" + d
 		default:
 			return nil, fmt.Errorf("load lemmatizer: line %d: unknown kind %q", line, kind)
 		}

@@ -24,6 +24,10 @@ func TestLemma(t *testing.T) {
 		{"1,100", "CD", "1100"},
 		{"The", "DT", "the"},
 		{"sleeping", "VBG", "sleep"},
+		{"went", "NN", "go"},      // mistagged: the form's only lemma
+		{"running", "NN", "run"},  // likewise
+		{"The", "NNP", "The"},     // differs only in case: the tag decides
+		{"walked", "VBN", "walk"}, // rules agree
 	}
 	var b bytes.Buffer
 	if err := l.Save(&b); err != nil {
