@@ -279,10 +279,11 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 		slo, shi := s.subtree(subj, skip)
 		c.speaker = st.npEntity(s, subj)
 		// the parser may split "German Chancellor | Olaf Scholz" into two
-		// subjects: take them together
+		// subjects, or read the second half as an object placed before
+		// the verb: take adjacent nominals before the cue together
 		if s.head(subj) == v {
-			for _, o := range s.childrenRel(v, "nsubj") {
-				if o == subj {
+			for _, o := range s.childrenRel(v, "nsubj", "iobj", "obj", "dep", "appos") {
+				if o == subj || o > v || s.timex[o] >= 0 || (s.baseRel(o) != "nsubj" && s.toks[o].UPOS != "PROPN" && s.toks[o].UPOS != "NOUN") {
 					continue
 				}
 				olo, ohi := s.subtree(o, skip)
@@ -312,10 +313,15 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 		}
 	}
 	if lemma == "tell" {
-		if o := s.child(v, "obj", "iobj"); o >= 0 {
-			if e := st.npEntity(s, o); e >= 0 && st.ents[e].typ == TypeOrg {
+		// "X told Reuters": the addressee after the cue relays the claim
+		for _, o := range s.childrenRel(v, "obj", "iobj") {
+			if o < v {
+				continue
+			}
+			if e := st.npEntity(s, o); e >= 0 && st.ents[e].typ == TypeOrg && e != c.speaker {
 				c.reportedBy = append(c.reportedBy, e)
 			}
+			break
 		}
 	}
 	if c.speakerText == "" {
@@ -653,7 +659,33 @@ func (st *state) scopeCertainty(s *sent, root int, top bool) string {
 			cert = stronger(cert, st.scopeCertainty(s, k, false))
 		}
 	}
+	if top && hasCondition(s, root) {
+		cert = stronger(cert, Conditional)
+	}
 	return cert
+}
+
+// hasCondition reports whether an if/unless clause hangs anywhere under
+// root (the parser often attaches it to a noun or an adverbial clause: "would
+// increase its presence in the region if the situation deteriorated"),
+// not counting nested attributions and relative clauses.
+func hasCondition(s *sent, root int) bool {
+	for _, k := range s.kids[root] {
+		switch r := s.rel(k); {
+		case r == "acl:relcl":
+			continue
+		case (r == "ccomp" || r == "conj") && cueLemmas[s.lemma(k)] && s.child(k, "nsubj") >= 0:
+			continue
+		case s.baseRel(k) == "advcl" || s.baseRel(k) == "acl":
+			if m := s.child(k, "mark"); m >= 0 && (s.lower(m) == "if" || s.lower(m) == "unless") {
+				return true
+			}
+		}
+		if hasCondition(s, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // finishClaim attaches figures and places.
@@ -898,7 +930,14 @@ func (st *state) bestSpeaker(s *sent, lo, hi, e int) int {
 		if mi < 0 || st.ments[mi].ent < 0 || st.ments[mi].dropped {
 			continue
 		}
-		switch st.ents[st.ments[mi].ent].typ {
+		typ := st.ents[st.ments[mi].ent].typ
+		// an entity in a prepositional modifier is not the source: "a
+		// lawyer for X", "health officials in Y" (but "a statement from
+		// the ministry" is the ministry's)
+		if p := prepBefore(s, st.ments[mi].lo, lo); p != "" && (typ == TypePerson || locativePreps[p]) {
+			continue
+		}
+		switch typ {
 		case TypePerson:
 			person = st.ments[mi].ent
 		case TypeOrg, TypeGroup, TypeGPE:
@@ -921,6 +960,23 @@ func (st *state) bestSpeaker(s *sent, lo, hi, e int) int {
 	}
 	return e
 }
+
+// prepBefore returns the preposition (lowercase) that governs a mention
+// starting at token m inside a phrase starting at lo, looking left over
+// determiners, adjectives and title words ("for the President X"), or "".
+func prepBefore(s *sent, m, lo int) string {
+	k := m - 1
+	for k >= lo && (s.toks[k].UPOS == "DET" || s.toks[k].UPOS == "ADJ" || titleWords[s.lower(k)]) {
+		k--
+	}
+	if k >= lo && s.toks[k].UPOS == "ADP" {
+		return s.lower(k)
+	}
+	return ""
+}
+
+// locativePreps introduce places, not sources ("officials in X").
+var locativePreps = set("in", "at", "inside", "near", "across", "around", "throughout", "outside", "on")
 
 // bareComplement reads a complement the parser missed: "X said its profit
 // would fall" (a clause right after the cue, with a verb in it) or "X

@@ -20,6 +20,7 @@ const nonEntity = -2
 // Non-entity plural subjects ("these claims") compete too, so that "they"
 // after them resolves to no entity.
 func (st *state) resolveCoref() {
+	st.orgDescriptors()
 	var cands []salient
 	for _, s := range st.sents {
 		for t := range s.toks {
@@ -204,23 +205,82 @@ func (st *state) titleAntecedent(s *sent, t int) int {
 	return after
 }
 
-// orgNominal links "the ministry", "the department" to the ORG entity whose
-// name ends with that word.
+// orgNominal links "the ministry", "the union" to the ORG entity whose name
+// has that word as its head ("Ministry of Health", "Teamsters Union") or
+// that a mention describes with it ("the X union", "carmaker X"); the
+// most recently mentioned one before t wins.
 func (st *state) orgNominal(s *sent, t int) int {
-	w := s.lower(t)
+	w, l := s.lower(t), s.lemma(t)
 	if len(w) < 4 {
 		return -1
 	}
+	pos := s.toks[t].Start
+	best, bestPos := -1, -1
 	for i, e := range st.ents {
 		if e.typ != TypeOrg || len(e.ments) == 0 {
 			continue
 		}
-		f := strings.Fields(strings.ToLower(e.name))
-		if len(f) > 1 && f[len(f)-1] == w {
-			return i
+		if h := nameHead(e.name); h != w && h != l && !e.nouns[w] && !e.nouns[l] {
+			continue
+		}
+		for _, mi := range e.ments {
+			if m := st.ments[mi]; m.start < pos && m.start > bestPos {
+				best, bestPos = i, m.start
+			}
 		}
 	}
-	return -1
+	return best
+}
+
+// nameHead returns the lowercase head word of a multi-word name: the word
+// before the first "of"/"for" ("Ministry of Health") or the last word
+// ("Teamsters Union"); "" for one-word names.
+func nameHead(name string) string {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) < 2 {
+		return ""
+	}
+	for i := 1; i < len(f); i++ {
+		if f[i] == "of" || f[i] == "for" {
+			return f[i-1]
+		}
+	}
+	return f[len(f)-1]
+}
+
+// commonNoun reports whether token k is a lowercase noun (the tagger
+// sometimes calls "union" in "the X union" a proper noun).
+func commonNoun(s *sent, k int) bool {
+	u := s.toks[k].UPOS
+	return (u == "NOUN" || u == "PROPN") && !isUpperWord(s.toks[k].Form) && strings.ToLower(s.toks[k].Form) == s.toks[k].Form
+}
+
+// orgDescriptors records the common nouns ORG mentions are described by:
+// the head noun a mention modifies ("the X union") and a noun right
+// before it ("carmaker X", "the insurer X").
+func (st *state) orgDescriptors() {
+	for _, m := range st.ments {
+		if m.ent < 0 || m.dropped || m.typ != TypeOrg {
+			continue
+		}
+		s := st.sents[m.s]
+		add := func(k int) {
+			if !s.ok(k) || !commonNoun(s, k) || s.ment[k] >= 0 {
+				return
+			}
+			e := st.ents[m.ent]
+			if e.nouns == nil {
+				e.nouns = map[string]bool{}
+			}
+			e.nouns[s.lemma(k)] = true
+		}
+		if k := m.hi + 1; s.ok(k) && (s.head(m.head) == k || s.head(k) == m.head) && !(s.ok(k+1) && commonNoun(s, k+1)) {
+			add(k)
+		}
+		if k := m.lo - 1; s.ok(k) && s.head(k) == m.head && s.baseRel(k) == "compound" || s.ok(k) && s.rel(m.head) == "appos" && s.head(m.head) == k {
+			add(k)
+		}
+	}
 }
 
 // refOf returns the entity token t of sentence s refers to: through a

@@ -36,7 +36,12 @@ type entity struct {
 	first      int  // position of the first mention (for ordering)
 	military   bool
 	countrySet string
+	nouns      map[string]bool // ORG: common nouns it is described by ("the X union")
 }
+
+// titleSpan is a role phrase (tokens a..b of sentence s) of person
+// mention m.
+type titleSpan struct{ s, m, a, b int }
 
 var validTypes = set(TypePerson, TypeOrg, TypeGPE, TypeLoc, TypeNORP, TypeGroup,
 	TypeFac, TypeEvent, TypeProduct, TypeWork, TypeLaw, TypeMisc)
@@ -558,12 +563,13 @@ func (st *state) findTitles() {
 			}
 			lo = k
 		}
-		if lo == m.lo {
-			// the parse missed it: a run of capitalised words, title words
-			// and "of" right before the name ("Secretary of State X")
-			for k := m.lo - 1; k >= 0; k-- {
+		{
+			// the parse missed it or part of it: a run of capitalised
+			// words, title words and "of" right before the name
+			// ("Secretary of State X", "Acme Corp chief executive X")
+			for k := lo - 1; k >= 0; k-- {
 				f := s.toks[k].Form
-				if s.ment[k] >= 0 && st.ments[s.ment[k]].typ == TypePerson || s.toks[k].UPOS == "PUNCT" || s.toks[k].UPOS == "DET" {
+				if s.ment[k] >= 0 && st.ments[s.ment[k]].typ == TypePerson || s.toks[k].UPOS == "PUNCT" || s.toks[k].UPOS == "DET" || s.timex[k] >= 0 {
 					break
 				}
 				if !(isUpperWord(f) || titleWords[s.lower(k)] || s.lower(k) == "of") {
@@ -627,6 +633,7 @@ func (st *state) findTitles() {
 			title := st.tokText(s, a, b)
 			st.ents[m.ent].addTitle(title)
 			st.titleRelations(s, mi, a, b, title)
+			st.titles = append(st.titles, titleSpan{s.idx, mi, a, b})
 		}
 	}
 }
@@ -716,8 +723,9 @@ func (st *state) surfaceRoles(s *sent, m *mention) [][2]int {
 	return out
 }
 
-func (st *state) titleRelations(s *sent, mi, a, b int, title string) {
-	m := st.ments[mi]
+// titlePredicate is leader_of when the head of the role phrase a..b is a
+// leader title ("president", "chief executive"), else member_of.
+func titlePredicate(s *sent, a, b int, title string) string {
 	low := strings.ToLower(title)
 	leader := false
 	for _, p := range leaderPhrases {
@@ -732,10 +740,38 @@ func (st *state) titleRelations(s *sent, mi, a, b int, title string) {
 			break
 		}
 	}
-	pred := MemberOf
 	if leader {
-		pred = LeaderOf
+		return LeaderOf
 	}
+	return MemberOf
+}
+
+// corefTitleRelations adds the member_of / leader_of relations of role
+// phrases whose organisation is named by a resolved nominal ("the union's
+// leader, X" after "the Y union").
+func (st *state) corefTitleRelations() {
+	for _, ts := range st.titles {
+		s, m := st.sents[ts.s], st.ments[ts.m]
+		pred := titlePredicate(s, ts.a, ts.b, st.tokText(s, ts.a, ts.b))
+		for k := ts.a; k <= ts.b; k++ {
+			if s.ment[k] >= 0 {
+				continue
+			}
+			e, ok := st.coref[tokRef{s.idx, k}]
+			if !ok || e < 0 || e == m.ent {
+				continue
+			}
+			switch st.ents[e].typ {
+			case TypeOrg, TypeGPE, TypeGroup:
+				st.addRel(m.ent, pred, e, "", s.id, Asserted)
+			}
+		}
+	}
+}
+
+func (st *state) titleRelations(s *sent, mi, a, b int, title string) {
+	m := st.ments[mi]
+	pred := titlePredicate(s, a, b, title)
 	seen := map[int]bool{}
 	for k := a; k <= b; k++ {
 		oi := s.ment[k]

@@ -113,6 +113,7 @@ type state struct {
 	quotes []span // quote regions (code points, inner text)
 	timexs []*timex
 	coref  map[tokRef]int // pronoun/nominal token -> entity, -2 for non-entity
+	titles []titleSpan    // role phrases of person mentions (findTitles)
 	pub    dateT
 	hasPub bool
 	gaz    Gazetteer
@@ -274,6 +275,7 @@ func (st *state) run() {
 	st.findTimexes()
 	st.buildEntities()
 	st.resolveCoref()
+	st.corefTitleRelations()
 	st.findClaims()
 	st.findRelations()
 }
