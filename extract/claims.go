@@ -297,6 +297,21 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 				}
 			}
 		}
+		// the rest of a noun phrase the parse hung elsewhere, up to the
+		// cue ("a lawyer | for X said")
+		if subj < v && shi < v-1 {
+			ext := true
+			for k := shi + 1; k < v; k++ {
+				switch s.toks[k].UPOS {
+				case "ADP", "DET", "PROPN", "NOUN", "ADJ", "NUM":
+				default:
+					ext = false
+				}
+			}
+			if ext {
+				shi = v - 1
+			}
+		}
 		slo, shi = s.trim(slo, shi, false)
 		c.speaker = st.bestSpeaker(s, slo, shi, c.speaker)
 		c.speakerTok = subj
@@ -314,6 +329,7 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 	}
 	if lemma == "tell" {
 		// "X told Reuters": the addressee after the cue relays the claim
+		found := false
 		for _, o := range s.childrenRel(v, "obj", "iobj") {
 			if o < v {
 				continue
@@ -321,7 +337,18 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 			if e := st.npEntity(s, o); e >= 0 && st.ents[e].typ == TypeOrg && e != c.speaker {
 				c.reportedBy = append(c.reportedBy, e)
 			}
+			found = true
 			break
+		}
+		// the parse lost it: an organisation between "told" and "that"
+		if th := thatAfter(s, v); !found && th > v+1 {
+			for k := v + 1; k < th; k++ {
+				if mi := s.ment[k]; mi >= 0 && st.ments[mi].head == k {
+					if e := st.ments[mi].ent; e >= 0 && st.ents[e].typ == TypeOrg && e != c.speaker {
+						c.reportedBy = append(c.reportedBy, e)
+					}
+				}
+			}
 		}
 	}
 	if c.speakerText == "" {
@@ -445,7 +472,19 @@ func (st *state) subjectOf(s *sent, v int) (subj, relay int) {
 		u := s.toks[l].UPOS
 		if (u == "NOUN" || u == "PROPN" || u == "PRON") && !relPronouns[s.lower(l)] {
 			if mi := s.ment[l]; mi >= 0 {
-				return st.ments[mi].head, relay
+				// "a lawyer for X said": the noun the name's
+				// preposition hangs on
+				m := st.ments[mi]
+				if prepBefore(s, m.lo, 0) != "" {
+					k := m.lo - 1
+					for k >= 0 && s.toks[k].UPOS != "ADP" {
+						k--
+					}
+					if k > 0 && (s.toks[k-1].UPOS == "NOUN" || s.toks[k-1].UPOS == "PROPN") {
+						return k - 1, relay
+					}
+				}
+				return m.head, relay
 			}
 			return l, relay
 		}

@@ -338,16 +338,43 @@ var genericOrgNouns = set("company", "firm", "group", "organisation",
 	"retailer", "broadcaster", "manufacturer", "club", "party", "union",
 	"commission", "regulator", "watchdog", "insurer", "lender", "giant")
 
-// recentOrg returns the most recently mentioned ORG within five sentences.
+// recentOrg returns the most salient ORG of the last five sentences:
+// mentioned often, as a subject, recently (in that order of weight); ties
+// go to the most recent.
 func (st *state) recentOrg(cands []salient, si int) int {
-	for i := len(cands) - 1; i >= 0; i-- {
-		c := cands[i]
-		if si-c.s > 5 {
-			break
+	type score struct {
+		n, last int
+		subj    bool
+	}
+	seen := map[int]*score{}
+	for i, c := range cands {
+		if c.ent < 0 || st.ents[c.ent].typ != TypeOrg {
+			continue
 		}
-		if c.ent >= 0 && st.ents[c.ent].typ == TypeOrg {
-			return c.ent
+		sc := seen[c.ent]
+		if sc == nil {
+			sc = &score{}
+			seen[c.ent] = sc
+		}
+		sc.n++
+		sc.last = i
+		if si-c.s <= 5 && c.subj {
+			sc.subj = true
 		}
 	}
-	return -1
+	best, bestScore, bestLast := -1, 0.0, -1
+	for e, sc := range seen {
+		d := si - cands[sc.last].s
+		if d > 5 {
+			continue
+		}
+		v := float64(min(sc.n, 4)) - float64(d)
+		if sc.subj {
+			v += 2
+		}
+		if best < 0 || v > bestScore || v == bestScore && sc.last > bestLast {
+			best, bestScore, bestLast = e, v, sc.last
+		}
+	}
+	return best
 }

@@ -18,6 +18,12 @@ type Annotator interface {
 	Annotate(text string) []nlp.Sentence
 }
 
+// Reparser is implemented by annotators that can parse a sentence again
+// after its tags were corrected.
+type Reparser interface {
+	Reparse(s *nlp.Sentence)
+}
+
 // Recognizer finds named-entity spans in annotated sentences: one list of
 // spans per sentence.
 type Recognizer interface {
@@ -138,6 +144,16 @@ func newState(x *Extractor, doc loaders.Document) *state {
 	var spans [][]nlp.Span
 	if x.rec != nil && len(raw) > 0 {
 		spans = x.rec.Spans(raw)
+		if rp, ok := x.ann.(Reparser); ok {
+			for i := range raw {
+				if i < len(spans) && retagNames(&raw[i], spans[i]) {
+					rp.Reparse(&raw[i])
+					if fixed := st.sanitize(raw[i : i+1]); len(fixed) == 1 && len(fixed[0].Tokens) == len(raw[i].Tokens) {
+						raw[i] = fixed[0]
+					}
+				}
+			}
+		}
 	}
 	for i, s := range raw {
 		se := &sent{idx: i, id: fmt.Sprintf("s%d", i+1), start: s.Start, end: s.End, toks: s.Tokens}
@@ -158,6 +174,34 @@ func newState(x *Extractor, doc loaders.Document) *state {
 		}
 	}
 	return st
+}
+
+// retagNames makes the capitalised words of PERSON, ORG, GPE and LOC names
+// proper nouns where the tagger read them otherwise ("Acme, which is
+// based in ..." with "Acme" as an interjection) and reports whether it
+// changed a tag.
+func retagNames(s *nlp.Sentence, spans []nlp.Span) bool {
+	changed := false
+	for _, sp := range spans {
+		switch sp.Type {
+		case TypePerson, TypeOrg, TypeGPE, TypeLoc:
+		default:
+			continue
+		}
+		for k := max(sp.Start, 0); k < sp.End && k < len(s.Tokens); k++ {
+			t := &s.Tokens[k]
+			switch t.UPOS {
+			case "PROPN", "NOUN", "NUM", "DET", "ADP", "CCONJ", "PUNCT", "PART":
+				continue
+			}
+			if !isUpperWord(t.Form) {
+				continue
+			}
+			t.UPOS, t.XPOS = "PROPN", "NNP"
+			changed = true
+		}
+	}
+	return changed
 }
 
 // sanitize drops or repairs annotations that do not fit the text: offsets
@@ -521,7 +565,17 @@ func (st *state) record() *Record {
 		}
 	}
 	seen := map[string]bool{}
+	// a place that is part of another is not also located in it
+	partOf := map[[2]int]bool{}
 	for _, rel := range st.rels {
+		if rel.pred == PartOf {
+			partOf[[2]int{rel.subj, rel.obj}] = true
+		}
+	}
+	for _, rel := range st.rels {
+		if rel.pred == LocatedIn && partOf[[2]int{rel.subj, rel.obj}] {
+			continue
+		}
 		sub, ok := entRef(ids, rel.subj)
 		if !ok {
 			continue
@@ -537,7 +591,11 @@ func (st *state) record() *Record {
 		if obj.Entity == "" && strings.TrimSpace(obj.Text) == "" {
 			continue
 		}
-		key := sub + "|" + rel.pred + "|" + obj.Entity + "|" + obj.Text + "|" + rel.sent
+		key := sub + "|" + rel.pred + "|" + obj.Entity + "|" + obj.Text
+		if !typedPredicates[rel.pred] {
+			// events are told per sentence; standing facts once
+			key += "|" + rel.sent
+		}
 		if seen[key] {
 			continue
 		}

@@ -135,7 +135,7 @@ func TestRules(t *testing.T) {
 		{"relay title", entityByName(relay, "Anna Kovac").Titles, []string{"President"}},
 		{"relay nationality", hasRel(relay, "Freedonian troops", Nationality, "Freedonia"), true},
 		{"relay located_in", hasRel(relay, "Freedonian troops", LocatedIn, "Brill"), true},
-		{"relay city country", hasRel(relay, "Brill", LocatedIn, "Sylvania"), true},
+		{"relay city of a country not named", hasRel(relay, "Brill", LocatedIn, "Sylvania"), false},
 		{"quote claims", len(quote.Claims), 3},
 		{"quote speaker", nameOf(quote, quote.Claims[0].Speaker), "Mark Reed"},
 		{"quote flag", quote.Claims[0].Quote, true},

@@ -279,8 +279,13 @@ func numberValue(s *sent, lo, hi int) (float64, bool) {
 	return total + cur, seen
 }
 
+// timeUnits are the nouns of durations.
+var timeUnits = set("second", "seconds", "minute", "minutes", "hour", "hours",
+	"day", "days", "week", "weeks", "month", "months", "year", "years",
+	"decade", "decades", "century", "centuries")
+
 // skipNumber reports whether a number is a year, a date, a time, an
-// ordinal, an age or part of a name.
+// ordinal, an age, a duration or part of a name.
 func (st *state) skipNumber(s *sent, lo, hi int) bool {
 	f := s.toks[lo].Form
 	for k := lo; k <= hi; k++ {
@@ -312,6 +317,11 @@ func (st *state) skipNumber(s *sent, lo, hi int) bool {
 			return true
 		}
 		if n == "-" && hi+2 < len(s.toks) && strings.HasPrefix(s.lower(hi+2), "year") {
+			return true
+		}
+		// durations ("in two years", "for 48 hours") count time, not
+		// people or things
+		if timeUnits[n] {
 			return true
 		}
 	}

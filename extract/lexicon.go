@@ -225,3 +225,13 @@ var placeNouns = set("region", "province", "state", "district", "county",
 
 // relPronouns introduce relative and free relative clauses.
 var relPronouns = set("who", "which", "that", "what", "whom", "whose")
+
+// typedPredicates are the typed relations: standing facts, reported once
+// per document.
+var typedPredicates = set(LocatedIn, Borders, MemberOf, LeaderOf, Nationality, PartOf)
+
+// speechLemmas are verbs of saying: they attribute (claims), they are not
+// open relations of their own ("X said its profit …", "X told AFP").
+var speechLemmas = set("say", "tell", "state", "add", "note", "claim",
+	"assert", "announce", "reply", "explain", "insist", "write", "comment",
+	"remark", "declare", "stress", "reiterate")

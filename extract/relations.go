@@ -68,7 +68,7 @@ func (st *state) findRelations() {
 			}
 		}
 	}
-	// lexicon: a city of a known country is located in it
+	// lexicon: a city of a country the article names is located in it
 	if st.gaz != nil {
 		n := len(st.ents)
 		for i := 0; i < n; i++ {
@@ -77,11 +77,26 @@ func (st *state) findRelations() {
 				continue
 			}
 			if c, ok := st.gaz.CityCountry(e.name); ok {
-				m := st.ments[e.ments[0]]
-				st.addRel(i, LocatedIn, st.countryEntity(c), "", st.sents[m.s].id, Asserted)
+				if ce := st.mentionedCountry(c); ce >= 0 {
+					m := st.ments[e.ments[0]]
+					st.addRel(i, LocatedIn, ce, "", st.sents[m.s].id, Asserted)
+				}
 			}
 		}
 	}
+}
+
+// mentionedCountry returns the entity of country c when the text
+// mentions it, else -1.
+func (st *state) mentionedCountry(c string) int {
+	for i, e := range st.ents {
+		if e.typ == TypeGPE && len(e.ments) > 0 && st.isCountry(i) {
+			if n, ok := st.country(e.name); ok && n == c {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // placePatterns handles "X, Y" (place, country), "X, situated in Y",
@@ -212,14 +227,15 @@ func (st *state) verbRelations(s *sent, v int) {
 	cert := st.relCertainty(s, v)
 	lemma := s.lemma(v)
 	prt := ""
-	if p := s.child(v, "compound:prt"); p >= 0 {
+	// a particle, but not the "up" of "up to 500 jobs"
+	if p := s.child(v, "compound:prt"); p >= 0 && !(s.lower(p) == "up" && s.lower(p+1) == "to") {
 		prt = "_" + s.lower(p)
 	}
 	// copula: "X is part of Y", "X is located in Y", "X is likely a move"
 	if s.toks[v].UPOS == "AUX" {
 		return
 	}
-	isCue := cueLemmas[lemma] && (s.child(v, "ccomp") >= 0 || st.quoteNear(s, v) && s.child(v, "parataxis") >= 0)
+	isCue := speechLemmas[lemma] || cueLemmas[lemma] && (s.child(v, "ccomp") >= 0 || st.quoteNear(s, v) && s.child(v, "parataxis") >= 0)
 	sharedBorder := false
 	// objects
 	if o := s.child(v, "obj"); o >= 0 && !isCue {
@@ -245,7 +261,26 @@ func (st *state) verbRelations(s *sent, v int) {
 		} else if y >= 0 {
 			st.addRel(x, pred, y, "", sid, cert)
 		} else if s.toks[o].UPOS != "PRON" {
-			lo, hi := s.subtree(o, func(k int) bool { return s.rel(k) == "acl:relcl" })
+			// the object phrase without relative clauses and without
+			// the places told apart as relations of their own
+			lo, hi := s.subtree(o, func(k int) bool {
+				if s.rel(k) == "acl:relcl" {
+					return true
+				}
+				if s.baseRel(k) == "nmod" && k > o {
+					if cs := s.child(k, "case"); cs >= 0 && (locPreps[s.lower(cs)] || s.lower(cs) == "from" || s.lower(cs) == "to" || s.lower(cs) == "into") && st.isPlace(st.npEntity(s, k)) {
+						return true
+					}
+				}
+				return false
+			})
+			// nor what follows a comma ("…, according to officials")
+			for k := o + 1; k <= hi; k++ {
+				if s.toks[k].UPOS == "PUNCT" && s.toks[k].Form != "-" && s.toks[k].Form != "%" {
+					hi = k - 1
+					break
+				}
+			}
 			lo, hi = s.trim(lo, hi, false)
 			st.addRel(x, pred, -1, st.tokText(s, lo, hi), sid, cert)
 		}

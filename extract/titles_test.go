@@ -15,7 +15,7 @@ import (
 func TestRoleAppositions(t *testing.T) {
 	x, err := Default()
 	if err != nil {
-		t.Skipf("models: %v", err)
+		t.Fatalf("models: %v", err)
 	}
 	tests := []struct {
 		name, text string

@@ -135,5 +135,25 @@ func (p *Pipeline) AnnotateTokens(s *nlp.Sentence) {
 	}
 }
 
+// Reparse lemmatises and parses s again with the tags it carries now, for
+// callers that corrected tags (names found by an entity recogniser that
+// the tagger had read as adjectives or interjections).
+func (p *Pipeline) Reparse(s *nlp.Sentence) {
+	n := len(s.Tokens)
+	if n == 0 {
+		return
+	}
+	in := parse.Input{Words: make([]string, n), UPOS: make([]string, n), XPOS: make([]string, n)}
+	for i, t := range s.Tokens {
+		in.Words[i], in.UPOS[i], in.XPOS[i] = t.Form, t.UPOS, t.XPOS
+	}
+	heads, rels := p.parser.Parse(in)
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
+		t.Lemma = p.lem.Lemma(t.Form, t.XPOS)
+		t.Head, t.Deprel = heads[i], rels[i]
+	}
+}
+
 // Tokenizer returns the pipeline's tokenizer.
 func (p *Pipeline) Tokenizer() *tokenize.Tokenizer { return p.tok }

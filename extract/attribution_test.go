@@ -1,0 +1,131 @@
+package extract
+
+import (
+	"context"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/loaders"
+)
+
+// TestAttributionRules checks speakers, relays, certainty, figures and
+// relations on short invented news sentences with the real embedded
+// models, one rule per case.
+func TestAttributionRules(t *testing.T) {
+	x, err := Default()
+	if err != nil {
+		t.Fatalf("models: %v", err)
+	}
+	type check func(t *testing.T, r *Record)
+	claim0 := func(r *Record) Claim {
+		if len(r.Claims) == 0 {
+			return Claim{}
+		}
+		return r.Claims[0]
+	}
+	speaker := func(want string) check {
+		return func(t *testing.T, r *Record) {
+			c := claim0(r)
+			if got := nameOf(r, c.Speaker); got != want {
+				t.Errorf("speaker %q (text %q), want %q", got, c.SpeakerText, want)
+			}
+		}
+	}
+	speakerText := func(want string) check {
+		return func(t *testing.T, r *Record) {
+			if got := claim0(r).SpeakerText; got != want {
+				t.Errorf("speaker text %q, want %q", got, want)
+			}
+		}
+	}
+	relayedBy := func(want string) check {
+		return func(t *testing.T, r *Record) {
+			c := claim0(r)
+			if len(c.ReportedBy) != 1 || nameOf(r, &c.ReportedBy[0]) != want {
+				t.Errorf("reported_by %v, want [%s]", c.ReportedBy, want)
+			}
+		}
+	}
+	certainty := func(want string) check {
+		return func(t *testing.T, r *Record) {
+			if got := claim0(r).Certainty; got != want {
+				t.Errorf("certainty %q, want %q", got, want)
+			}
+		}
+	}
+	figures := func(want int) check {
+		return func(t *testing.T, r *Record) {
+			if got := len(claim0(r).Figures); got != want {
+				t.Errorf("%d figures %v, want %d", got, claim0(r).Figures, want)
+			}
+		}
+	}
+	rel := func(subj, pred, obj string, want bool) check {
+		return func(t *testing.T, r *Record) {
+			if got := hasRel(r, subj, pred, obj); got != want {
+				t.Errorf("relation %s %s %s: %v, want %v (relations %v)", subj, pred, obj, got, want, r.Relations)
+			}
+		}
+	}
+	noPredicate := func(pred string) check {
+		return func(t *testing.T, r *Record) {
+			for _, rl := range r.Relations {
+				if rl.Predicate == pred {
+					t.Errorf("unexpected %s relation %+v", pred, rl)
+				}
+			}
+		}
+	}
+	tests := []struct {
+		name, text string
+		checks     []check
+	}{
+		{"company, role and name before the cue",
+			"Halvard Foods chief executive Ingrid Solberg told the Financial Times that the company would close two plants.",
+			[]check{speaker("Ingrid Solberg"), relayedBy("Financial Times"), rel("Ingrid Solberg", LeaderOf, "Halvard Foods", true)}},
+		{"a person in a prepositional modifier is not the source",
+			"A lawyer for Daniel Okafor said the charges would be challenged in court.",
+			[]check{speaker("<nil>"), speakerText("A lawyer for Daniel Okafor")}},
+		{"a place in a locative modifier is not the source",
+			"Police officers in Portugal said the suspect had been arrested.",
+			[]check{speaker("<nil>")}},
+		{"the ministry is the Ministry of X",
+			"The Ministry of Transport opened an inquiry on Monday. The ministry said the trains had been inspected.",
+			[]check{func(t *testing.T, r *Record) {
+				if n := len(r.Claims); n == 0 || nameOf(r, r.Claims[n-1].Speaker) != "Ministry of Transport" {
+					t.Errorf("claims %+v: want the last by Ministry of Transport", r.Claims)
+				}
+			}}},
+		{"the union's leader after the X union",
+			"The Unite union called a strike at the port. The union's leader, Sharon Graham, said talks had failed.",
+			[]check{rel("Sharon Graham", LeaderOf, "Unite", true)}},
+		{"an if-clause hung on a noun makes the claim conditional",
+			"The governor said the state would send troops to the region if the protests continued.",
+			[]check{certainty(Conditional)}},
+		{"a duration is not a figure",
+			"The minister said prices had risen by nearly 30% in two years.",
+			[]check{figures(1)}},
+		{"saying is attribution, not an open relation",
+			"Halvard Foods said its annual profit would fall.",
+			[]check{noPredicate("say")}},
+		{"up to a number is no particle",
+			"Analysts said the bank could cut up to 500 jobs.",
+			[]check{noPredicate("cut_up")}},
+		{"a city in a country the text does not name gets no country",
+			"Firefighters battled a blaze in Lyon on Monday, officials said.",
+			[]check{rel("Lyon", LocatedIn, "France", false)}},
+		{"a city in a country the text names",
+			"Firefighters battled a blaze in Lyon on Monday. France sent more planes, officials said.",
+			[]check{rel("Lyon", LocatedIn, "France", true)}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := x.Extract(context.Background(), loaders.Document{Text: tc.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range tc.checks {
+				c(t, r)
+			}
+		})
+	}
+}
