@@ -20,7 +20,12 @@ type BuildOptions struct {
 	// ClusterOptions configures the rebuilt clusters.
 	ClusterOptions ClusterOptions
 	Train          TrainOptions
-	Log            io.Writer // progress lines; nil for none
+	// GUM adds the named mentions of UD GUM train (ud-gum/en_gum-ud-train.conllu
+	// under the data directory) to the training data (see GUMDocuments).
+	GUM bool
+	// GUMOptions selects the GUM documents used.
+	GUMOptions GUMOptions
+	Log        io.Writer // progress lines; nil for none
 }
 
 // corpusPath finds name under dir or dir/conll2003.
@@ -63,6 +68,22 @@ func TrainDir(ctx context.Context, dataDir, outDir string, opt BuildOptions) (*M
 	if err != nil {
 		return nil, err
 	}
+	lex, err := lexicon.Load()
+	if err != nil {
+		return nil, err
+	}
+	if opt.GUM {
+		gum, err := ReadGUMFile(corpusPath(dataDir, "ud-gum/en_gum-ud-train.conllu", "en_gum-ud-train.conllu"), lex, opt.GUMOptions)
+		if err != nil {
+			return nil, err
+		}
+		n := 0
+		for _, d := range gum {
+			n += len(d.Sentences)
+		}
+		logf("gum: %d documents, %d sentences", len(gum), n)
+		train = append(train, gum...)
+	}
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return nil, fmt.Errorf("train ner: %w", err)
 	}
@@ -100,10 +121,6 @@ func TrainDir(ctx context.Context, dataDir, outDir string, opt BuildOptions) (*M
 	}
 	cl, err := ReadClusters(cf)
 	cf.Close()
-	if err != nil {
-		return nil, err
-	}
-	lex, err := lexicon.Load()
 	if err != nil {
 		return nil, err
 	}

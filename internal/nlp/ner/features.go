@@ -8,12 +8,22 @@ import (
 	"github.com/newsgraph/newsgraph/internal/nlp/lexicon"
 )
 
-// Labels are the IOB2 tags, in model order.
+// Labels are the IOB2 tags, in output order (label 2k+1 is B-type k).
 var Labels = []string{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"}
 
-const nLabels = 9
+// The model itself works with BILOU labels (Ratinov & Roth 2009): 0 is O,
+// 1+4k+p is part p (0 B, 1 I, 2 L, 3 U) of type k. Decoded sequences are
+// converted to IOB2 (toIOB) before anything else reads them.
+const nLabels = 17
 
-// Entity types of the CoNLL scheme, in label order (label 2k+1 is B-type k).
+const (
+	partB = iota
+	partI
+	partL
+	partU
+)
+
+// Entity types of the CoNLL scheme, in label order.
 var types = []string{"PER", "ORG", "LOC", "MISC"}
 
 func labelIndex(tag string) int {
@@ -25,14 +35,77 @@ func labelIndex(tag string) int {
 	return 0
 }
 
-// allowed reports whether label cur may follow label prev (prev < 0 at the
-// sentence start) in IOB2.
-func allowed(prev, cur int) bool {
-	if cur == 0 || cur%2 == 1 {
-		return true
+func bilouType(l int) int { return (l - 1) / 4 }
+func bilouPart(l int) int { return (l - 1) % 4 }
+
+// toIOB converts BILOU labels to IOB2 label indices.
+func toIOB(ls []int) []int {
+	out := make([]int, len(ls))
+	for i, l := range ls {
+		if l == 0 {
+			continue
+		}
+		switch bilouPart(l) {
+		case partB, partU:
+			out[i] = 2*bilouType(l) + 1
+		default:
+			out[i] = 2*bilouType(l) + 2
+		}
 	}
-	return prev == cur || prev == cur-1
+	return out
 }
+
+// toBILOU converts IOB2 label indices to BILOU labels (an I- without a
+// matching B- or I- before it begins a span, as in conlleval).
+func toBILOU(ls []int) []int {
+	out := make([]int, len(ls))
+	for i, l := range ls {
+		if l == 0 {
+			continue
+		}
+		t := (l - 1) / 2
+		begin := l == 2*t+1 || i == 0 || (ls[i-1] != 2*t+1 && ls[i-1] != 2*t+2)
+		cont := i+1 < len(ls) && ls[i+1] == 2*t+2
+		p := partI
+		switch {
+		case begin && cont:
+			p = partB
+		case begin:
+			p = partU
+		case !cont:
+			p = partL
+		}
+		out[i] = 1 + 4*t + p
+	}
+	return out
+}
+
+// allowed reports whether label cur may follow label prev (prev < 0 at the
+// sentence start) in BILOU.
+func allowed(prev, cur int) bool {
+	open := prev > 0 && (bilouPart(prev) == partB || bilouPart(prev) == partI)
+	if cur == 0 || bilouPart(cur) == partB || bilouPart(cur) == partU {
+		return !open
+	}
+	return open && bilouType(prev) == bilouType(cur)
+}
+
+// canEnd reports whether a sentence may end with label l.
+func canEnd(l int) bool { return l == 0 || bilouPart(l) == partL || bilouPart(l) == partU }
+
+// allowedTab caches allowed: row nLabels is the sentence start.
+var allowedTab = func() (t [nLabels + 1][nLabels]bool) {
+	for p := 0; p <= nLabels; p++ {
+		for c := 0; c < nLabels; c++ {
+			if p == nLabels {
+				t[p][c] = allowed(-1, c)
+			} else {
+				t[p][c] = allowed(p, c)
+			}
+		}
+	}
+	return t
+}()
 
 // Feature templates. Each feature is a 64-bit hash of a template id and
 // its values.

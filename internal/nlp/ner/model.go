@@ -30,7 +30,7 @@ const (
 // ErrBadModel reports a malformed model file.
 var ErrBadModel = errors.New("bad ner model file")
 
-const magic = "NGNER2\n"
+const magic = "NGNER3\n"
 
 // Model is a trained tagger. It is safe for concurrent use.
 type Model struct {
@@ -124,7 +124,7 @@ func viterbi(em [][nLabels]float32, trans *[nLabels + 1][nLabels]float32) []int 
 	delta := make([][nLabels]float32, n)
 	back := make([][nLabels]int8, n)
 	for c := 0; c < nLabels; c++ {
-		if allowed(-1, c) {
+		if allowedTab[nLabels][c] {
 			delta[0][c] = em[0][c] + trans[nLabels][c]
 		} else {
 			delta[0][c] = neg
@@ -134,7 +134,7 @@ func viterbi(em [][nLabels]float32, trans *[nLabels + 1][nLabels]float32) []int 
 		for c := 0; c < nLabels; c++ {
 			best, bp := neg, 0
 			for p := 0; p < nLabels; p++ {
-				if delta[i-1][p] == neg || !allowed(p, c) {
+				if delta[i-1][p] == neg || !allowedTab[p][c] {
 					continue
 				}
 				if v := delta[i-1][p] + trans[p][c]; v > best {
@@ -148,7 +148,7 @@ func viterbi(em [][nLabels]float32, trans *[nLabels + 1][nLabels]float32) []int 
 	out := make([]int, n)
 	best := 0
 	for c := 1; c < nLabels; c++ {
-		if delta[n-1][c] > delta[n-1][best] {
+		if canEnd(c) && delta[n-1][c] > delta[n-1][best] {
 			best = c
 		}
 	}
@@ -159,7 +159,8 @@ func viterbi(em [][nLabels]float32, trans *[nLabels + 1][nLabels]float32) []int 
 	return out
 }
 
-// decode tags one sentence given its prepared tokens and document info.
+// decode tags one sentence given its prepared tokens and document info,
+// returning IOB2 labels.
 func (m *Model) decode(toks []tok, doc *docInfo, buf []uint64) ([]int, []uint64) {
 	em := make([][nLabels]float32, len(toks))
 	for i := range toks {
@@ -167,7 +168,7 @@ func (m *Model) decode(toks []tok, doc *docInfo, buf []uint64) ([]int, []uint64)
 		buf = dynamic(toks, i, doc, buf)
 		m.scores(buf, &em[i])
 	}
-	return viterbi(em, &m.trans), buf
+	return toIOB(viterbi(em, &m.trans)), buf
 }
 
 // Tag returns IOB2 tags (CoNLL scheme) for one sentence.

@@ -88,15 +88,59 @@ func TestViterbiConstraints(t *testing.T) {
 		em   [][nLabels]float32
 		want []int
 	}{
-		{"I at start becomes allowed label", [][nLabels]float32{{2: 5, 1: 1}}, []int{1}},
-		{"I continues its B", [][nLabels]float32{{1: 5}, {2: 5}}, []int{1, 2}},
-		{"I of other type not after B", [][nLabels]float32{{1: 5}, {4: 5, 3: 1}}, []int{1, 3}},
+		// BILOU labels: 1 B-PER, 2 I-PER, 3 L-PER, 4 U-PER, 7 L-ORG.
+		{"I at start becomes allowed label", [][nLabels]float32{{2: 5, 4: 1}}, []int{4}},
+		{"B cannot end a sentence", [][nLabels]float32{{1: 5, 4: 1}}, []int{4}},
+		{"B I L", [][nLabels]float32{{1: 5}, {2: 5}, {3: 5}}, []int{1, 2, 3}},
+		{"L of other type not after B", [][nLabels]float32{{1: 5}, {7: 5, 3: 1}}, []int{1, 3}},
 		{"empty", nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := viterbi(tt.em, &trans); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("viterbi = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBILOU(t *testing.T) {
+	tests := []struct {
+		name       string
+		iob, bilou []int
+		back       []int // toIOB(bilou) when it differs from iob
+	}{
+		{"single", []int{0, 1, 0}, []int{0, 4, 0}, nil},
+		{"long", []int{3, 4, 4, 0}, []int{5, 6, 7, 0}, nil},
+		{"adjacent", []int{1, 1, 2}, []int{4, 1, 3}, nil},
+		{"I without B begins", []int{0, 2, 2, 6}, []int{0, 1, 3, 12}, []int{0, 1, 2, 5}},
+		{"type change", []int{1, 4}, []int{4, 8}, []int{1, 3}},
+		{"empty", []int{}, []int{}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := toBILOU(tt.iob)
+			if !reflect.DeepEqual(got, tt.bilou) {
+				t.Fatalf("toBILOU(%v) = %v, want %v", tt.iob, got, tt.bilou)
+			}
+			want := tt.back
+			if want == nil {
+				want = tt.iob
+			}
+			if back := toIOB(got); !reflect.DeepEqual(back, want) {
+				t.Errorf("toIOB(%v) = %v, want %v", got, back, want)
+			}
+			for i, l := range got {
+				p := nLabels
+				if i > 0 {
+					p = got[i-1]
+				}
+				if !allowedTab[p][l] {
+					t.Errorf("label %d after %d not allowed", l, p)
+				}
+			}
+			if n := len(got); n > 0 && !canEnd(got[n-1]) {
+				t.Errorf("cannot end with %d", got[n-1])
 			}
 		})
 	}
@@ -364,7 +408,7 @@ func TestTrainTiny(t *testing.T) {
 		t.Fatal(err)
 	}
 	cl := BuildClusters([][]string{{"a", "b", "a", "b", "a", "c", "a", "b"}}, ClusterOptions{MinCount: 1})
-	m, err := Train(t.Context(), docs, docs, cl, lex, TrainOptions{Epochs: 5, MinCount: 1})
+	m, err := Train(t.Context(), docs, docs, cl, lex, TrainOptions{Epochs: 10, MinCount: 1, Ensemble: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

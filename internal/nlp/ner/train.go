@@ -119,7 +119,7 @@ func trainOne(ctx context.Context, train, dev []Document, cl *Clusters, lex *lex
 		}
 		td := trainDoc{info: newDocInfo(words), words: words}
 		for si, s := range d.Sentences {
-			ts := trainSent{words: words[si], toks: m.fz.prepare(words[si]), gold: goldLabels(s)}
+			ts := trainSent{words: words[si], toks: m.fz.prepare(words[si]), gold: toBILOU(goldLabels(s))}
 			for k := range ts.toks {
 				ts.toks[k].sent = si
 			}
@@ -245,8 +245,9 @@ func trainOne(ctx context.Context, train, dev []Document, cl *Clusters, lex *lex
 					}
 				}
 				c++
-				d.info.record(s.words, pred)
-				cur[si] = pred
+				iob := toIOB(pred)
+				d.info.record(s.words, iob)
+				cur[si] = iob
 			}
 			d.last = cur
 		}

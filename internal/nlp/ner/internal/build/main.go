@@ -8,7 +8,9 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 
+	"github.com/newsgraph/newsgraph/internal/nlp/lexicon"
 	"github.com/newsgraph/newsgraph/internal/nlp/ner"
 )
 
@@ -23,7 +25,25 @@ func main() {
 	clMin := flag.Int("cluster-mincount", 0, "cluster word count cutoff (0: default)")
 	minCount := flag.Int("mincount", 0, "feature count cutoff (0: default)")
 	eval := flag.String("eval", "", "only evaluate the model in -out on this CoNLL `file`")
+	gum := flag.Bool("gum", false, "add UD GUM train named mentions to the training data")
+	gumGenres := flag.String("gum-genres", "", "comma-separated GUM genres to use (empty: all)")
+	dumpGUM := flag.String("dump-gum", "", "write the GUM CoNLL-U `file` as CoNLL NER columns and exit")
 	flag.Parse()
+	if *dumpGUM != "" {
+		lex, err := lexicon.Load()
+		if err == nil {
+			var docs []ner.Document
+			docs, err = ner.ReadGUMFile(*dumpGUM, lex, ner.GUMOptions{})
+			if err == nil {
+				err = ner.WriteCoNLL(os.Stdout, docs)
+			}
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "build:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *eval != "" {
 		if err := evaluate(*out, *eval); err != nil {
 			fmt.Fprintln(os.Stderr, "build:", err)
@@ -31,8 +51,13 @@ func main() {
 		}
 		return
 	}
+	var genres []string
+	if *gumGenres != "" {
+		genres = strings.Split(*gumGenres, ",")
+	}
 	_, err := ner.TrainDir(context.Background(), *data, *out, ner.BuildOptions{
-		Clusters: *clusters, ClusterOptions: ner.ClusterOptions{Contexts: *ctxWords, MinCount: *clMin}, Train: ner.TrainOptions{Epochs: *epochs, MinCount: *minCount, TwoPass: *twoPass, Ensemble: *ensemble}, Log: os.Stderr})
+		Clusters: *clusters, ClusterOptions: ner.ClusterOptions{Contexts: *ctxWords, MinCount: *clMin}, Train: ner.TrainOptions{Epochs: *epochs, MinCount: *minCount, TwoPass: *twoPass, Ensemble: *ensemble}, Log: os.Stderr,
+		GUM: *gum, GUMOptions: ner.GUMOptions{Genres: genres}})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "build:", err)
 		os.Exit(1)
