@@ -70,8 +70,11 @@ function unique(xs) {
 // local is the last path segment of an IRI ("c12" of ".../doc/x/c12").
 function local(n) { var s = String(n).replace(/>$/, ""); return s.substring(s.lastIndexOf("/") + 1); }
 // natural compares claim-like local ids so that c2 sorts before c10.
-function natural(a, b) {
-  var re = /(\d+)|(\D+)/g, x = String(a).match(re) || [], y = String(b).match(re) || [];
+function natural(a, b) { return naturalParts(parts(a), parts(b)); }
+// parts splits a string into its runs of digits and non-digits.
+function parts(s) { return String(s).match(/(\d+)|(\D+)/g) || []; }
+// naturalParts compares two strings split by parts.
+function naturalParts(x, y) {
   for (var i = 0; i < Math.min(x.length, y.length); i++) {
     if (x[i] === y[i]) { continue; }
     var nx = Number(x[i]), ny = Number(y[i]);
@@ -110,4 +113,28 @@ function byDocAndId(a, b) {
   var da = String(a).substring(0, String(a).lastIndexOf("/")), db = String(b).substring(0, String(b).lastIndexOf("/"));
   if (da !== db) { return da < db ? -1 : 1; }
   return natural(local(a), local(b));
+}
+// sortByDocAndId sorts nodes as xs.sort(byDocAndId) does (same order:
+// the sort is stable and the comparisons agree) but splits each IRI once
+// instead of at every comparison. key(x), when given, gives the node of
+// element x.
+function sortByDocAndId(xs, key) {
+  return sortByKeys(xs, key, function() { return 0; });
+}
+// sortByKeys sorts xs by cmp(a, b) (a comparison of elements), then by
+// document and local id of the nodes key(a) and key(b), as
+// xs.sort(function(a, b) { return cmp(a, b) || byDocAndId(key(a), key(b)); })
+// does, splitting each IRI once.
+function sortByKeys(xs, key, cmp) {
+  var ks = xs.map(function(x) {
+    var n = key ? key(x) : x, s = String(n);
+    return {x: x, doc: s.substring(0, s.lastIndexOf("/")), id: parts(local(n))};
+  });
+  ks.sort(function(a, b) {
+    var c = cmp(a.x, b.x);
+    if (c) { return c; }
+    if (a.doc !== b.doc) { return a.doc < b.doc ? -1 : 1; }
+    return naturalParts(a.id, b.id);
+  });
+  return ks.map(function(k) { return k.x; });
 }
