@@ -20,6 +20,9 @@ type Sentence []Line
 type Document struct {
 	Start     []string // the -DOCSTART- line's columns; nil when the file has none
 	Sentences []Sentence
+	// weight scales the training updates of the document's sentences (0
+	// counts as 1).
+	weight float64
 }
 
 // ParseError is a malformed line of a CoNLL file.

@@ -15,6 +15,8 @@ type GUMOptions struct {
 	// Genres keeps only documents of these genres (the second part of the
 	// document id, GUM_news_...); nil keeps all.
 	Genres []string
+	// Weight scales the perceptron updates from GUM sentences (0: 1).
+	Weight float64
 }
 
 // gumTypes maps GUM entity types to CoNLL types; the other types (time,
@@ -203,14 +205,14 @@ func GUMDocuments(sents []*conllu.Sentence, lex *lexicon.Lexicon, opt GUMOptions
 		if id, ok := s.Comment("newdoc id"); ok {
 			use = keep(id)
 			if use {
-				docs = append(docs, Document{Start: []string{"-DOCSTART-", "O"}})
+				docs = append(docs, Document{Start: []string{"-DOCSTART-", "O"}, weight: opt.Weight})
 			}
 		}
 		if !use || len(s.Words) == 0 {
 			continue
 		}
 		if len(docs) == 0 {
-			docs = append(docs, Document{})
+			docs = append(docs, Document{weight: opt.Weight})
 		}
 		words := s.Words
 		labels := make([]string, len(words))

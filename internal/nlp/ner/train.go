@@ -38,6 +38,7 @@ type trainDoc struct {
 	words [][]string
 	info  *docInfo
 	last  [][]int // labels predicted in the previous epoch
+	wt    float64 // update weight
 }
 
 // Gold returns the gold labels (last column) of a CoNLL sentence.
@@ -117,7 +118,10 @@ func trainOne(ctx context.Context, train, dev []Document, cl *Clusters, lex *lex
 		for _, s := range d.Sentences {
 			words = append(words, s.Words())
 		}
-		td := trainDoc{info: newDocInfo(words), words: words}
+		td := trainDoc{info: newDocInfo(words), words: words, wt: d.weight}
+		if td.wt == 0 {
+			td.wt = 1
+		}
 		for si, s := range d.Sentences {
 			ts := trainSent{words: words[si], toks: m.fz.prepare(words[si]), gold: toBILOU(goldLabels(s))}
 			for k := range ts.toks {
@@ -215,6 +219,7 @@ func trainOne(ctx context.Context, train, dev []Document, cl *Clusters, lex *lex
 					}
 				}
 				pred := viterbi(em, &m.trans)
+				wt := float32(d.wt)
 				for i := range pred {
 					g, p := s.gold[i], pred[i]
 					gp, pp := nLabels, nLabels
@@ -222,20 +227,20 @@ func trainOne(ctx context.Context, train, dev []Document, cl *Clusters, lex *lex
 						gp, pp = s.gold[i-1], pred[i-1]
 					}
 					if gp != pp || g != p {
-						m.trans[gp][g]++
-						tacc[gp][g] += c
-						m.trans[pp][p]--
-						tacc[pp][p] -= c
+						m.trans[gp][g] += wt
+						tacc[gp][g] += c * float64(wt)
+						m.trans[pp][p] -= wt
+						tacc[pp][p] -= c * float64(wt)
 					}
 					if g == p {
 						continue
 					}
 					upd := func(r int32) {
 						o := int(r) * nLabels
-						m.w[o+g]++
-						acc[o+g] += c
-						m.w[o+p]--
-						acc[o+p] -= c
+						m.w[o+g] += wt
+						acc[o+g] += c * float64(wt)
+						m.w[o+p] -= wt
+						acc[o+p] -= c * float64(wt)
 					}
 					for _, r := range s.rows[i] {
 						upd(r)

@@ -27,6 +27,7 @@ func main() {
 	eval := flag.String("eval", "", "only evaluate the model in -out on this CoNLL `file`")
 	gum := flag.Bool("gum", false, "add UD GUM train named mentions to the training data")
 	gumGenres := flag.String("gum-genres", "", "comma-separated GUM genres to use (empty: all)")
+	gumWeight := flag.Float64("gum-weight", 0, "update weight of GUM sentences (0: 1)")
 	dumpGUM := flag.String("dump-gum", "", "write the GUM CoNLL-U `file` as CoNLL NER columns and exit")
 	flag.Parse()
 	if *dumpGUM != "" {
@@ -57,7 +58,7 @@ func main() {
 	}
 	_, err := ner.TrainDir(context.Background(), *data, *out, ner.BuildOptions{
 		Clusters: *clusters, ClusterOptions: ner.ClusterOptions{Contexts: *ctxWords, MinCount: *clMin}, Train: ner.TrainOptions{Epochs: *epochs, MinCount: *minCount, TwoPass: *twoPass, Ensemble: *ensemble}, Log: os.Stderr,
-		GUM: *gum, GUMOptions: ner.GUMOptions{Genres: genres}})
+		GUM: *gum, GUMOptions: ner.GUMOptions{Genres: genres, Weight: *gumWeight}})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "build:", err)
 		os.Exit(1)
