@@ -183,4 +183,71 @@ build('strike','Kestrel Motors workers strike over pay','Newsgraph gold','2024-1
   dict(s="s5",sp=None,st="Analysts",cue="expect",content="the dispute to cost the company about 50 million euros a week",cert="likely",
        figs=[("about 50 million",5e7,"euros",None,"approximate")]),
   dict(s="s6",sp="e6",st="The union's leader, Jonas Brandt",cue="say",content="the workers would return only if management made a better offer",cert="conditional")], out=HELD)
+
+# heldout2: written after the rules were last changed and scored once,
+# without looking at the extractor's output while annotating.
+HELD2 = OUT + 'heldout2/'
+os.makedirs(HELD2, exist_ok=True)
+
+build('border','Brazil and Argentina to reopen border crossings','Newsgraph gold','2025-02-14',[
+ ["Brazilian Foreign Minister Mauro Vieira said on Thursday that the two countries would reopen six border crossings next month.",
+  "The announcement followed talks in Buenos Aires with his Argentine counterpart, Gerardo Werthein."],
+ ["“This is a good day for families on both sides of the border,” Vieira told reporters.",
+  "Werthein said about 1,200 trucks a day could use the crossings once they reopen."],
+ ["According to the Brazilian newspaper Folha de S.Paulo, the agreement also covers customs checks.",
+  "Truck drivers' associations, however, said the plan did not go far enough.",
+  "Argentina borders Brazil, Uruguay and Paraguay."]],
+ [("e1","Mauro Vieira","PERSON",["Vieira"],["Brazilian Foreign Minister"]),("e2","Brazil","GPE"),("e3","Argentina","GPE"),
+  ("e4","Buenos Aires","GPE"),("e5","Gerardo Werthein","PERSON",["Werthein"],["Argentine counterpart"]),
+  ("e6","Folha de S.Paulo","ORG"),("e7","Uruguay","GPE"),("e8","Paraguay","GPE")],
+ [("e1","nationality","e2","s1"),("e1","member_of","e2","s1"),("e5","nationality","e3","s2"),("e5","member_of","e3","s2"),
+  ("e3","borders","e2","s7"),("e3","borders","e7","s7"),("e3","borders","e8","s7")],
+ [dict(s="s1",sp="e1",st="Brazilian Foreign Minister Mauro Vieira",cue="say",content="the two countries would reopen six border crossings next month",
+       time=("on Thursday","2025-02-13"),figs=[("six",6,"crossings",None,"exact")]),
+  dict(s="s3",sp="e1",st="Vieira",cue="tell",content="This is a good day for families on both sides of the border,",quote=True),
+  dict(s="s4",sp="e5",st="Werthein",cue="say",content="about 1,200 trucks a day could use the crossings once they reopen",cert="possible",
+       figs=[("about 1,200",1200,"trucks",None,"approximate")]),
+  dict(s="s5",sp="e6",st="the Brazilian newspaper Folha de S.Paulo",cue="according to",content="the agreement also covers customs checks"),
+  dict(s="s6",sp=None,st="Truck drivers' associations",cue="say",content="the plan did not go far enough",cert="denied")], out=HELD2)
+
+build('mushrooms','Contaminated mushrooms kill a dozen in Krakow','Newsgraph gold','2025-06-10',[
+ ["At least a dozen people have died after eating contaminated mushrooms in the Polish city of Krakow, health officials said on Monday.",
+  "The regional health inspector, Anna Nowak, told the PAP news agency that eight thousand packages had been recalled from shops.",
+  "Local media reported that the mushrooms were imported from Belarus, but the claim could not be verified."],
+ ["The supplier, GreenField Foods, denied any wrongdoing.",
+  "“We are cooperating fully with the authorities,” it said in a statement.",
+  "Doctors warned that more cases were likely in the coming days."]],
+ [("e1","Krakow","GPE"),("e2","Poland","GPE"),("e3","Anna Nowak","PERSON",[],["regional health inspector"]),("e4","PAP","ORG"),
+  ("e5","Belarus","GPE"),("e6","GreenField Foods","ORG")],
+ [("e1","located_in","e2","s1")],
+ [dict(s="s1",sp=None,st="health officials",cue="say",content="At least a dozen people have died after eating contaminated mushrooms in the Polish city of Krakow",
+       time=("on Monday","2025-06-09"),figs=[("At least a dozen",12,"people",None,"lower_bound")],places=["e1"]),
+  dict(s="s2",sp="e3",st="The regional health inspector, Anna Nowak",cue="tell",content="eight thousand packages had been recalled from shops",rb=["e4"],
+       figs=[("eight thousand",8000,"packages",None,"exact")]),
+  dict(s="s3",sp=None,st="Local media",cue="report",content="the mushrooms were imported from Belarus",cert="unconfirmed",places=["e5"]),
+  dict(s="s4",sp="e6",st="The supplier, GreenField Foods",cue="deny",content="any wrongdoing",cert="denied"),
+  dict(s="s5",sp="e6",st="it",cue="say",content="We are cooperating fully with the authorities,",quote=True),
+  dict(s="s6",sp=None,st="Doctors",cue="warn",content="more cases were likely in the coming days",cert="likely")], out=HELD2)
+
+build('madani','Sudanese army says it retook Wad Madani','Newsgraph gold','2025-09-19',[
+ ["On Thursday, the Sudanese Armed Forces (SAF) said it had recaptured the city of Wad Madani from the Rapid Support Forces (RSF).",
+  "The RSF, which has fought the army since April 2023, denied losing the city."],
+ ["“Our troops are still inside Wad Madani,” an RSF commander told Al Jazeera.",
+  "The United Nations said as many as 300,000 people had fled the fighting in Gezira state, where Wad Madani is located."],
+ ["AFP, citing a military source, reported that at least 40 soldiers were killed.",
+  "The army's spokesman, Nabil Abdallah, said the offensive would continue until the RSF left the region."]],
+ [("e1","Sudanese Armed Forces","ORG",["SAF"]),("e2","Wad Madani","GPE"),("e3","Rapid Support Forces","ORG",["RSF"]),
+  ("e4","Al Jazeera","ORG"),("e5","United Nations","ORG"),("e6","Gezira","GPE"),("e7","AFP","ORG"),
+  ("e8","Nabil Abdallah","PERSON",[],["army's spokesman"])],
+ [("e1","recapture","e2","s1"),("e1","recapture_from","e3","s1"),("e3","fight","e1","s2"),("e2","located_in","e6","s4"),
+  ("e8","member_of","e1","s6")],
+ [dict(s="s1",sp="e1",st="the Sudanese Armed Forces (SAF)",cue="say",content="it had recaptured the city of Wad Madani from the Rapid Support Forces (RSF)",
+       time=("On Thursday","2025-09-18"),places=["e2"]),
+  dict(s="s2",sp="e3",st="The RSF",cue="deny",content="losing the city",cert="denied"),
+  dict(s="s3",sp=None,st="an RSF commander",cue="tell",content="Our troops are still inside Wad Madani,",quote=True,rb=["e4"],places=["e2"]),
+  dict(s="s4",sp="e5",st="The United Nations",cue="say",content="as many as 300,000 people had fled the fighting in Gezira state, where Wad Madani is located",
+       figs=[("as many as 300,000",300000,"people",None,"upper_bound")],places=["e6","e2"]),
+  dict(s="s5",sp=None,st="a military source",cue="cite",content="at least 40 soldiers were killed",rb=["e7"],
+       figs=[("at least 40",40,"soldiers",None,"lower_bound")]),
+  dict(s="s6",sp="e8",st="The army's spokesman, Nabil Abdallah",cue="say",content="the offensive would continue until the RSF left the region")], out=HELD2)
 print("ok")
