@@ -110,6 +110,41 @@ func TestAttributionRules(t *testing.T) {
 		{"up to a number is no particle",
 			"Analysts said the bank could cut up to 500 jobs.",
 			[]check{noPredicate("cut_up")}},
+		{"X, citing Y, reported: Y is the source, X relays",
+			"Reuters, citing two diplomats, reported that the talks had collapsed.",
+			[]check{speaker("<nil>"), speakerText("two diplomats"), relayedBy("Reuters"), func(t *testing.T, r *Record) {
+				if len(r.Claims) != 1 || r.Claims[0].Cue != "cite" {
+					t.Errorf("claims %+v, want one with cue cite", r.Claims)
+				}
+			}}},
+		{"an unnamed person by role is no entity",
+			"An Acme Corp spokesperson said the factory would reopen.",
+			[]check{speaker("<nil>")}},
+		{"one commander is no group",
+			"A Hamas commander told reporters that the fighters had withdrawn.",
+			[]check{func(t *testing.T, r *Record) {
+				for _, e := range r.Entities {
+					if e.Type == TypeGroup {
+						t.Errorf("unexpected group %q", e.Name)
+					}
+				}
+			}}},
+		{"a gerund content",
+			"The ministry denied losing the documents.",
+			[]check{certainty(Denied), func(t *testing.T, r *Record) {
+				if c := claim0(r); c.Content != "losing the documents" {
+					t.Errorf("content %q", c.Content)
+				}
+			}}},
+		{"the company X is X",
+			"Regulators fined the software company Zentrix 40 million euros on Monday.",
+			[]check{rel("Regulators", "fine", "Zentrix", false), func(t *testing.T, r *Record) {
+				for _, rl := range r.Relations {
+					if rl.Predicate == "fine" && rl.Object.Text != "" {
+						t.Errorf("object text %q, want the entity", rl.Object.Text)
+					}
+				}
+			}}},
 		{"a city in a country the text does not name gets no country",
 			"Firefighters battled a blaze in Lyon on Monday, officials said.",
 			[]check{rel("Lyon", LocatedIn, "France", false)}},

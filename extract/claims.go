@@ -167,6 +167,11 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 	if m := s.child(v, "mark"); m >= 0 && s.lower(m) == "to" && s.child(v, "nsubj") < 0 {
 		return nil
 	}
+	// "citing Y" inside "X, citing Y, reported …" is read with its head
+	if (lemma == "cite" || lemma == "quote") && s.child(v, "obj") >= 0 && (s.baseRel(v) == "advcl" && cueLemmas[s.lemma(s.head(v))] ||
+		s.baseRel(v) == "acl" && strings.HasPrefix(s.rel(s.head(v)), "nsubj") && cueLemmas[s.lemma(s.head(s.head(v)))]) {
+		return nil
+	}
 	c := &claim{s: s.idx, cue: v, cueLemma: lemma, speaker: -1, speakerTok: -1, clo: -1, chi: -1, quoteIdx: -1}
 	// content
 	var lo, hi int = -1, -1
@@ -174,7 +179,8 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 		lo, hi = s.subtree(cc, nil)
 	} else if p := s.childrenRel(v, "parataxis"); len(p) > 0 && st.quoteNear(s, p[0]) {
 		lo, hi = s.subtree(p[0], nil)
-	} else if x := s.child(v, "xcomp"); x >= 0 && xcompContentCues[lemma] {
+	} else if x := s.child(v, "xcomp"); x >= 0 && (xcompContentCues[lemma] || objectContentCues[lemma] && s.toks[x].XPOS == "VBG") {
+		// "urged allies to act", "denied losing the city"
 		lo, hi = s.subtree(x, nil)
 		if o := s.child(v, "obj", "iobj"); o >= 0 && o < lo {
 			olo, _ := s.subtree(o, nil)
@@ -313,7 +319,7 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 			}
 		}
 		slo, shi = s.trim(slo, shi, false)
-		c.speaker = st.bestSpeaker(s, slo, shi, c.speaker)
+		c.speaker = st.bestSpeaker(s, slo, shi, subj, c.speaker)
 		c.speakerTok = subj
 		c.speakerText = st.tokText(s, slo, shi)
 		if cueQ >= 0 && firstPronouns[s.lower(subj)] {
@@ -326,6 +332,33 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 			c.reportedBy = append(c.reportedBy, st.conjEntities(s, n)...)
 			c.reportedBy = append(c.reportedBy, st.surfaceConj(s, n)...)
 		}
+	}
+	// "X, citing Y, reported that …": Y is the source and X relays it
+	// (the parser may make X the subject of "citing")
+	citing := s.childrenRel(v, "advcl")
+	if subj >= 0 {
+		citing = append(citing, s.childrenRel(subj, "acl", "advcl")...)
+	}
+	for _, k := range citing {
+		l := s.lemma(k)
+		o := s.child(k, "obj")
+		if l != "cite" && l != "quote" || o < 0 {
+			continue
+		}
+		x := subj
+		if n := s.child(k, "nsubj"); n >= 0 {
+			x = n
+		}
+		if x < 0 {
+			break
+		}
+		olo, ohi := s.subtree(o, func(c int) bool { return s.rel(c) == "acl:relcl" || s.baseRel(c) == "punct" })
+		olo, ohi = s.trim(olo, ohi, false)
+		c.reportedBy = append(c.reportedBy, st.conjEntities(s, x)...)
+		c.speaker = st.bestSpeaker(s, olo, ohi, o, st.npEntity(s, o))
+		c.speakerTok, c.speakerText = o, st.tokText(s, olo, ohi)
+		c.cueLemma = l
+		break
 	}
 	if lemma == "tell" {
 		// "X told Reuters": the addressee after the cue relays the claim
@@ -959,7 +992,7 @@ func (st *state) surfaceConj(s *sent, h int) []int {
 // Secretary General Jens Stoltenberg" is Stoltenberg, not NATO; "German
 // Chancellor Olaf Scholz" is Scholz, not the nationality), then the
 // syntactic choice e, then an organisation or group in the phrase.
-func (st *state) bestSpeaker(s *sent, lo, hi, e int) int {
+func (st *state) bestSpeaker(s *sent, lo, hi, head, e int) int {
 	if lo < 0 || hi >= len(s.toks) {
 		return e
 	}
@@ -990,6 +1023,11 @@ func (st *state) bestSpeaker(s *sent, lo, hi, e int) int {
 			return e
 		}
 		return person
+	}
+	// an unnamed person by role: "a company spokesperson", "an X
+	// commander" (not "the X union")
+	if e < 0 && head >= 0 && s.ment[head] < 0 && roleNoun(s.lemma(head)) && (s.toks[head].UPOS == "NOUN" || !isUpperWord(s.toks[head].Form)) {
+		return -1
 	}
 	if e >= 0 && st.ents[e].typ != TypeNORP && st.ents[e].typ != TypeMisc {
 		return e

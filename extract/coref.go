@@ -324,6 +324,24 @@ func (st *state) npEntity(s *sent, h int) int {
 			}
 		}
 	}
+	if s.toks[h].UPOS == "NOUN" {
+		// close apposition: "the technology company X"
+		if s.ok(h+1) && s.ment[h+1] >= 0 && st.ments[s.ment[h+1]].lo == h+1 {
+			if e := st.ments[s.ment[h+1]].ent; e >= 0 && !st.ments[s.ment[h+1]].dropped {
+				return e
+			}
+		}
+		// "the city of X"
+		if placeNouns[s.lemma(h)] {
+			for _, c := range s.childrenRel(h, "nmod") {
+				if cs := s.child(c, "case"); cs >= 0 && s.lower(cs) == "of" {
+					if e := st.refOf(s, c); e >= 0 && st.isPlace(e) {
+						return e
+					}
+				}
+			}
+		}
+	}
 	return -1
 }
 

@@ -157,6 +157,11 @@ func (st *state) findGroups() {
 			if !collectiveNouns[s.lower(n)] || (s.toks[n].UPOS != "NOUN" && s.toks[n].UPOS != "PROPN") {
 				continue
 			}
+			// "an RSF commander" is one person, not a group ("the X
+			// army", "a Y unit" are)
+			if collectiveNouns[s.lower(n)+"s"] && !singularCollectives[s.lower(n)] {
+				continue
+			}
 			if s.rel(n) == "compound" || s.ment[n] >= 0 && st.ments[s.ment[n]].typ != TypeNORP {
 				continue
 			}

@@ -191,7 +191,7 @@ func retagNames(s *nlp.Sentence, spans []nlp.Span) bool {
 		for k := max(sp.Start, 0); k < sp.End && k < len(s.Tokens); k++ {
 			t := &s.Tokens[k]
 			switch t.UPOS {
-			case "PROPN", "NOUN", "NUM", "DET", "ADP", "CCONJ", "PUNCT", "PART":
+			case "PROPN", "NUM", "DET", "ADP", "CCONJ", "PUNCT", "PART":
 				continue
 			}
 			if !isUpperWord(t.Form) {

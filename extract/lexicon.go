@@ -235,3 +235,14 @@ var typedPredicates = set(LocatedIn, Borders, MemberOf, LeaderOf, Nationality, P
 var speechLemmas = set("say", "tell", "state", "add", "note", "claim",
 	"assert", "announce", "reply", "explain", "insist", "write", "comment",
 	"remark", "declare", "stress", "reiterate")
+
+// singularCollectives are collective nouns that name a group in the
+// singular too ("the Russian army", "a police unit").
+var singularCollectives = set("force", "army", "military", "unit", "troop",
+	"militia", "navy", "brigade", "battalion", "regiment", "division")
+
+// roleNouns name one person by role; a subject headed by one without a
+// name ("a company spokesperson", "an RSF commander") is no entity.
+func roleNoun(w string) bool {
+	return titleWords[w] && !singularCollectives[w] || collectiveNouns[w+"s"] && !singularCollectives[w]
+}

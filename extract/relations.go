@@ -76,6 +76,9 @@ func (st *state) findRelations() {
 			if e.typ != TypeGPE || len(e.ments) == 0 || st.isCountry(i) {
 				continue
 			}
+			if st.placedByText(i) {
+				continue
+			}
 			if c, ok := st.gaz.CityCountry(e.name); ok {
 				if ce := st.mentionedCountry(c); ce >= 0 {
 					m := st.ments[e.ments[0]]
@@ -84,6 +87,17 @@ func (st *state) findRelations() {
 			}
 		}
 	}
+}
+
+// placedByText reports whether the text already places entity e
+// (located_in or part_of): the lexicon's guess then stays out.
+func (st *state) placedByText(e int) bool {
+	for _, r := range st.rels {
+		if r.subj == e && (r.pred == LocatedIn || r.pred == PartOf) {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionedCountry returns the entity of country c when the text

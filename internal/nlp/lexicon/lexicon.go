@@ -22,6 +22,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	unorm "golang.org/x/text/unicode/norm"
 )
 
 //go:embed data/countries.tsv data/cities.tsv.gz data/first-names.tsv.gz
@@ -279,6 +281,11 @@ func (l *Lexicon) loadCities(fsys fs.FS, path string) error {
 		c := City{Name: f[0], Country: f[1], Subcountry: f[2]}
 		c.IsCapital = capital[key] == c.Country && c.Country != ""
 		l.cities[key] = append(l.cities[key], c)
+		// "Krakow" finds "Kraków" (lookups only; the gazetteer phrases
+		// the NER features see stay as written)
+		if f := fold(key); f != key {
+			l.cities[f] = append(l.cities[f], c)
+		}
 		k := KindCity
 		if c.IsCapital {
 			k |= KindCapital
@@ -320,6 +327,27 @@ func (l *Lexicon) loadCities(fsys fs.FS, path string) error {
 		l.cities[k] = sorted
 	}
 	return nil
+}
+
+// fold strips diacritics: "kraków" → "krakow".
+func fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range unorm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func (l *Lexicon) loadNames(fsys fs.FS, path string) error {

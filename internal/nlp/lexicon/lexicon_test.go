@@ -98,6 +98,8 @@ func TestCity(t *testing.T) {
 		{"England", "United Kingdom", true, true},
 		{"California", "United States", true, true},
 		{"paris", "", false, false},
+		{"Kraków", "Poland", false, true},
+		{"Krakow", "Poland", false, true},
 		{"Nowhereville", "", false, false},
 	}
 	for _, tt := range tests {
