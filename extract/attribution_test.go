@@ -145,6 +145,22 @@ func TestAttributionRules(t *testing.T) {
 					}
 				}
 			}}},
+		{"the two countries is no figure",
+			"The minister said the two countries would open 14 new consulates.",
+			[]check{figures(1)}},
+		{"a counterpart is a role",
+			"The talks followed a meeting with his Chilean counterpart, Alberto van Klaveren.",
+			[]check{rel("Alberto van Klaveren", Nationality, "Chile", true)}},
+		{"the Demonym city of X",
+			"Three people were injured in the Hungarian city of Debrecen, police said.",
+			[]check{rel("Debrecen", LocatedIn, "Hungary", true)}},
+		{"a contrasting clause is not the speaker's",
+			"Local media reported that the dam had failed, but the claim could not be verified.",
+			[]check{func(t *testing.T, r *Record) {
+				if c := claim0(r); c.Content != "the dam had failed" {
+					t.Errorf("content %q", c.Content)
+				}
+			}}},
 		{"a city in a country the text does not name gets no country",
 			"Firefighters battled a blaze in Lyon on Monday, officials said.",
 			[]check{rel("Lyon", LocatedIn, "France", false)}},

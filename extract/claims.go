@@ -246,6 +246,20 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 				}
 			}
 		}
+		// ", but the claim could not be verified": a contrasting clause
+		// with a subject of its own is the writer's, not the speaker's
+		if root >= 0 && root > v {
+			for _, k := range s.childrenRel(root, "conj") {
+				if cc := s.child(k, "cc"); cc >= 0 && (s.lower(cc) == "but" || s.lower(cc) == "yet") && s.child(k, "nsubj", "nsubj:pass") >= 0 {
+					if b := cc - 1; b > lo && b <= hi {
+						hi = b
+						if s.toks[b].Form == "," {
+							hi = b - 1
+						}
+					}
+				}
+			}
+		}
 		lo, hi = s.trim(lo, hi, true)
 		if lo < hi && s.lower(lo) == "that" && (s.rel(lo) == "mark" || !isNominal(s, lo+1)) {
 			lo++

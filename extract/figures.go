@@ -328,6 +328,16 @@ func (st *state) skipNumber(s *sent, lo, hi int) bool {
 	if strings.Contains(strings.ToLower(f), "-year") {
 		return true
 	}
+	// "the two countries", "both sides": a small number written as a word
+	// after a definite determiner refers back, it counts nothing new
+	if lo > 0 && lo == hi && !isDigitWord(f) {
+		switch s.lower(lo - 1) {
+		case "the", "these", "those", "its", "their", "his", "her", "our":
+			if v, ok := numberValue(s, lo, hi); ok && v < 10 {
+				return true
+			}
+		}
+	}
 	// "one" used as a pronoun ("one of them") is not a figure
 	if lo == hi && strings.EqualFold(f, "one") && s.rel(lo) != "nummod" {
 		return true

@@ -82,6 +82,7 @@ var titleWords = set(
 	"scientist", "spokesperson", "negotiator", "commissioner", "speaker",
 	"treasurer", "auditor", "inspector", "superintendent", "sheriff",
 	"chancellor", "dictator", "ruler", "monarch", "boss", "owner",
+	"counterpart",
 )
 
 // leaderTitles are title heads that make the person the leader of the

@@ -61,6 +61,7 @@ func mustCountry(st *state, n string) string {
 func (st *state) findRelations() {
 	for _, s := range st.sents {
 		st.surfaceBorders(s)
+		st.demonymPlaces(s)
 		for t := range s.toks {
 			st.placePatterns(s, t)
 			if s.toks[t].UPOS == "VERB" || s.toks[t].UPOS == "AUX" && s.child(t, "nsubj") >= 0 {
@@ -86,6 +87,42 @@ func (st *state) findRelations() {
 				}
 			}
 		}
+	}
+}
+
+// demonymPlaces reads a place's country off a demonym in front of a place
+// noun: "the Polish city of X" and "X, a Polish port" (X located_in
+// Poland, a node of its own even when the country is never named).
+func (st *state) demonymPlaces(s *sent) {
+	for _, m := range st.ments {
+		if m.s != s.idx || m.ent < 0 || m.dropped || !st.isPlace(m.ent) {
+			continue
+		}
+		noun, dem := -1, -1
+		switch {
+		case m.lo >= 3 && s.lower(m.lo-1) == "of" && placeNouns[s.lower(m.lo-2)]:
+			// "the Polish city of X"
+			noun, dem = m.lo-2, m.lo-3
+		case m.hi+3 < len(s.toks) && s.lower(m.hi+1) == "," && (s.lower(m.hi+2) == "a" || s.lower(m.hi+2) == "an" || s.lower(m.hi+2) == "the"):
+			// "X, a Polish city"
+			noun, dem = m.hi+4, m.hi+3
+		}
+		if noun < 0 || dem < 0 || !s.ok(noun) || !placeNouns[s.lower(noun)] {
+			continue
+		}
+		c, ok := st.country(s.toks[dem].Form)
+		if !ok || !st.isDemonym(s.toks[dem].Form) {
+			continue
+		}
+		ce := st.countryEntity(c)
+		if ce < 0 || ce == m.ent {
+			continue
+		}
+		pred := LocatedIn
+		if l := s.lower(noun); l == "exclave" || l == "enclave" || l == "region" || l == "province" || l == "territory" || l == "oblast" || l == "part" {
+			pred = PartOf
+		}
+		st.addRel(m.ent, pred, ce, "", s.id, Asserted)
 	}
 }
 

@@ -200,7 +200,7 @@ build('border','Brazil and Argentina to reopen border crossings','Newsgraph gold
  [("e1","Mauro Vieira","PERSON",["Vieira"],["Brazilian Foreign Minister"]),("e2","Brazil","GPE"),("e3","Argentina","GPE"),
   ("e4","Buenos Aires","GPE"),("e5","Gerardo Werthein","PERSON",["Werthein"],["Argentine counterpart"]),
   ("e6","Folha de S.Paulo","ORG"),("e7","Uruguay","GPE"),("e8","Paraguay","GPE")],
- [("e1","nationality","e2","s1"),("e1","member_of","e2","s1"),("e5","nationality","e3","s2"),("e5","member_of","e3","s2"),
+ [("e1","nationality","e2","s1"),("e1","member_of","e2","s1"),("e5","nationality","e3","s2"),("e5","member_of","e3","s2"),("e6","nationality","e2","s5"),
   ("e3","borders","e2","s7"),("e3","borders","e7","s7"),("e3","borders","e8","s7")],
  [dict(s="s1",sp="e1",st="Brazilian Foreign Minister Mauro Vieira",cue="say",content="the two countries would reopen six border crossings next month",
        time=("on Thursday","2025-02-13"),figs=[("six",6,"crossings",None,"exact")]),
