@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -154,8 +155,34 @@ func (st *state) findClaims() {
 		}
 		return a.cue < b.cue
 	})
+	// nested attribution ("S said: 'As B said, 8,000 …'"): the inner
+	// claim is B's, relayed by S; its figures are not S's own
+	nested := map[*claim][]span{}
+	for _, outer := range all {
+		for _, inner := range all {
+			if inner == outer || inner.s != outer.s && len(outer.cspans) == 0 {
+				continue
+			}
+			pos := st.sents[inner.s].toks[inner.cue].Start
+			in := false
+			for _, sp := range outer.cspans {
+				if pos >= sp.start && pos < sp.end {
+					in = true
+				}
+			}
+			// what the speaker says another expects or believes stays
+			// the speaker's ("the firm expected to earn $5m")
+			if !in || inner.speaker == outer.speaker && inner.speaker >= 0 || inner.firstPerson || cognitionCues[inner.cueLemma] {
+				continue
+			}
+			nested[outer] = append(nested[outer], inner.cspans...)
+			if outer.speaker >= 0 && !slices.Contains(inner.reportedBy, outer.speaker) {
+				inner.reportedBy = append(inner.reportedBy, outer.speaker)
+			}
+		}
+	}
 	for _, c := range all {
-		st.finishClaim(c, figs)
+		st.finishClaim(c, figs, nested[c])
 	}
 	st.claims = all
 }
@@ -175,6 +202,7 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 	c := &claim{s: s.idx, cue: v, cueLemma: lemma, speaker: -1, speakerTok: -1, clo: -1, chi: -1, quoteIdx: -1}
 	// content
 	var lo, hi int = -1, -1
+	var leadTime *timex
 	if cc := s.child(v, "ccomp"); cc >= 0 {
 		lo, hi = s.subtree(cc, nil)
 	} else if p := s.childrenRel(v, "parataxis"); len(p) > 0 && st.quoteNear(s, p[0]) {
@@ -260,6 +288,14 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 				}
 			}
 		}
+		// "said on Friday, 8,000 troops …": the time right after the cue,
+		// set off by a comma, dates the saying, not the content
+		if lo > v && s.timex[lo] >= 0 {
+			if tx := st.timexs[s.timex[lo]]; tx.lo == lo && tx.hi+2 <= hi && s.toks[tx.hi+1].Form == "," {
+				leadTime = tx
+				lo = tx.hi + 2
+			}
+		}
 		lo, hi = s.trim(lo, hi, true)
 		if lo < hi && s.lower(lo) == "that" && (s.rel(lo) == "mark" || !isNominal(s, lo+1)) {
 			lo++
@@ -293,6 +329,12 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 	if subj >= 0 {
 		anc := s.ancestors(v)
 		skip := func(k int) bool {
+			switch s.baseRel(k) {
+			case "mark", "expl", "cop", "aux":
+				// "that there have been media reports suggesting …":
+				// the noun phrase, not its clause
+				return true
+			}
 			return s.rel(k) == "acl:relcl" || s.rel(k) == "punct" || s.rel(k) == "case" || anc[k] || s.timex[k] >= 0 ||
 				s.rel(k) == "appos" && s.child(k, "punct") >= 0 && s.toks[s.child(k, "punct")].Form == "("
 		}
@@ -333,6 +375,9 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 			}
 		}
 		slo, shi = s.trim(slo, shi, false)
+		for slo < shi && (s.toks[slo].UPOS == "AUX" || s.toks[slo].UPOS == "SCONJ" || s.lower(slo) == "there" || s.lemma(slo) == "be") {
+			slo++
+		}
 		c.speaker = st.bestSpeaker(s, slo, shi, subj, c.speaker)
 		c.speakerTok = subj
 		c.speakerText = st.tokText(s, slo, shi)
@@ -404,6 +449,9 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 	// time: attached to the cue (or the relay verb, or the verb the cue
 	// depends on), outside the content
 	c.time = st.clauseTime(s, v, lo, hi)
+	if c.time == nil {
+		c.time = leadTime
+	}
 	if c.time == nil && relay >= 0 {
 		c.time = st.clauseTime(s, relay, lo, hi)
 	}
@@ -774,9 +822,19 @@ func hasCondition(s *sent, root int) bool {
 	return false
 }
 
-// finishClaim attaches figures and places.
-func (st *state) finishClaim(c *claim, figs []figure) {
+// finishClaim attaches figures (not those inside the spans of nested
+// claims of other speakers) and places.
+func (st *state) finishClaim(c *claim, figs []figure, nested []span) {
 	for _, f := range figs {
+		inner := false
+		for _, sp := range nested {
+			if f.start >= sp.start && f.end <= sp.end {
+				inner = true
+			}
+		}
+		if inner {
+			continue
+		}
 		for _, sp := range c.cspans {
 			if f.start >= sp.start && f.end <= sp.end {
 				c.figures = append(c.figures, f)

@@ -315,6 +315,12 @@ func (st *state) npEntity(s *sent, h int) int {
 		// government noun stands for the named place
 		if c > h || placeNouns[s.lemma(h)] || govNouns[s.lemma(h)] {
 			if e := st.refOf(s, c); e >= 0 && (c > h || placeNouns[s.lemma(h)] || st.isPlace(e)) {
+				// "Russian territory" is Russia's
+				if st.ents[e].typ == TypeNORP && placeNouns[s.lemma(h)] {
+					if cn, ok := st.country(st.ents[e].name); ok {
+						return st.countryEntity(cn)
+					}
+				}
 				return e
 			}
 			if c < h && govNouns[s.lemma(h)] {

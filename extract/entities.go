@@ -60,6 +60,11 @@ func (st *state) addSpans(s *sent, spans []nlp.Span) {
 		for hi >= lo && (s.toks[hi].UPOS == "PUNCT" || s.toks[hi].UPOS == "PART" || s.lower(hi) == "'s" || s.lower(hi) == "’s") {
 			hi--
 		}
+		// a name headed by an organisation noun is an organisation,
+		// whatever the recogniser's MISC says ("World Health Organization")
+		if sp.Type == TypeMisc && hi > lo && orgHeads[s.lower(hi)] {
+			sp.Type = TypeOrg
+		}
 		if sp.Type == TypePerson {
 			for lo < hi && (titleWords[s.lower(lo)] || s.toks[lo].UPOS == "ADP" || st.isDemonym(s.toks[lo].Form)) {
 				lo++

@@ -247,3 +247,17 @@ var singularCollectives = set("force", "army", "military", "unit", "troop",
 func roleNoun(w string) bool {
 	return titleWords[w] && !singularCollectives[w] || collectiveNouns[w+"s"] && !singularCollectives[w]
 }
+
+// cognitionCues report a belief or forecast rather than a statement.
+var cognitionCues = set("expect", "believe", "think", "hope", "fear",
+	"assess", "estimate", "predict", "speculate", "conclude", "suspect")
+
+// orgHeads end the names of organisations.
+var orgHeads = set("organization", "organisation", "union", "ministry",
+	"agency", "council", "committee", "commission", "bank", "party",
+	"association", "institute", "university", "department", "court", "fund",
+	"forces", "army", "company", "corporation", "corp", "inc", "ltd", "group",
+	"federation", "league", "authority", "office", "board", "foundation",
+	"alliance", "front", "movement", "coalition", "parliament", "assembly",
+	"senate", "congress", "police", "service", "services", "bureau", "agency",
+	"airlines", "airways", "network", "news", "times", "post", "journal")

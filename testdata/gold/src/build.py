@@ -156,8 +156,9 @@ build('cholera','Cholera cases rise in Mombasa','Newsgraph gold','2025-05-08',[
   ("e5","Nairobi","GPE"),("e6","World Health Organization","ORG"),("e7","Tanzania","GPE")],
  [("e4","urge",["residents"],"s3")],
  [dict(s="s1",sp="e3",st="the Ministry of Health",cue="say",content="Health officials in Kenya have confirmed 17 new cholera cases in the coastal city of Mombasa",
-       time=("on Wednesday","2025-05-07"),figs=[("17",17,"cases",None,"exact")],places=["e1","e2"]),
-  dict(s="s1",sp=None,st="Health officials in Kenya",cue="confirm",content="17 new cholera cases in the coastal city of Mombasa",figs=[("17",17,"cases",None,"exact")],places=["e2"]),
+       time=("on Wednesday","2025-05-07"),places=["e1","e2"]),
+  # nested attribution (issue #6): the inner claim is the officials', relayed by the ministry; its figure is theirs
+  dict(s="s1",sp=None,st="Health officials in Kenya",cue="confirm",content="17 new cholera cases in the coastal city of Mombasa",figs=[("17",17,"cases",None,"exact")],places=["e2"],rb=["e3"]),
   dict(s="s2",sp="e3",st="a statement from the ministry",cue="according to",content="The outbreak has killed at least four people since late April",
        figs=[("at least four",4,"people",None,"lower_bound")]),
   dict(s="s3",sp="e4",st="Health Minister Aden Duale",cue="urge",content="residents to boil drinking water"),
