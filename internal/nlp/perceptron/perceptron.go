@@ -54,7 +54,7 @@ type Model struct {
 
 // New returns a zero model.
 func New(nclasses int, bits uint) *Model {
-	return &Model{NClasses: nclasses, Bits: bits, W: make([]float32, (1<<bits)*nclasses)}
+	return &Model{NClasses: nclasses, Bits: bits, W: hugePages(make([]float32, (1<<bits)*nclasses))}
 }
 
 func (m *Model) row(f uint64) int { return int(Mix(f)>>(64-m.Bits)) * m.NClasses }
@@ -100,7 +100,7 @@ type Trainer struct {
 // NewTrainer returns a trainer for a fresh model.
 func NewTrainer(nclasses int, bits uint) *Trainer {
 	m := New(nclasses, bits)
-	return &Trainer{M: m, u: make([]float64, len(m.W)), c: 1}
+	return &Trainer{M: m, u: hugePages(make([]float64, len(m.W))), c: 1}
 }
 
 // Tick counts one training instance.
@@ -127,7 +127,7 @@ func (t *Trainer) Update(feats []uint64, good, bad int, amount float32) {
 
 // Averaged returns a copy of the model with averaged weights.
 func (t *Trainer) Averaged() *Model {
-	m := &Model{NClasses: t.M.NClasses, Bits: t.M.Bits, W: make([]float32, len(t.M.W))}
+	m := &Model{NClasses: t.M.NClasses, Bits: t.M.Bits, W: hugePages(make([]float32, len(t.M.W)))}
 	for i, w := range t.M.W {
 		if w != 0 || t.u[i] != 0 {
 			m.W[i] = float32(float64(w) - t.u[i]/t.c)
