@@ -160,6 +160,9 @@ const (
 	fFullMaj
 	fCapRun
 	fCapRunWord
+	fName
+	fNameM1
+	fNameP1
 )
 
 const (
@@ -205,6 +208,8 @@ type tok struct {
 	lowRatio                    int8      // bucket of how often the word is written in lower case, -1 unknown
 	sent                        int       // sentence index in the document
 	runPos, runLen              int8      // position code and length of the capitalised-word run
+	nameMask                    uint8     // types of the training-name gazetteer match (0 = none)
+	namePos                     int8      // 1 begin, 2 inside, 3 whole match
 }
 
 // shape maps characters to X, x, d or themselves, compressing repeats for
@@ -350,6 +355,7 @@ func (d *docInfo) setPrevious(sents [][]string, labels [][]int) {
 type featurizer struct {
 	clusters *Clusters
 	lex      *lexicon.Lexicon
+	names    *nameGaz // training-name gazetteer; nil for none
 }
 
 func gazCode(k lexicon.Kind, begin bool) uint16 {
@@ -411,6 +417,7 @@ func (fz *featurizer) prepare(words []string) []tok {
 	}
 	_ = capsSent
 	capRuns(toks)
+	fz.names.mark(toks)
 	if fz.lex != nil {
 		lookup := words
 		// Title-case all-capital tokens so gazetteers match headlines.
@@ -601,6 +608,15 @@ func (fz *featurizer) static(toks []tok, i int, doc *docInfo, buf []uint64) []ui
 		if t.runPos == 3 && !t.initCap {
 			buf = append(buf, feat(fCapRunWord, t.low))
 		}
+	}
+	if t.nameMask != 0 {
+		buf = append(buf, featN(fName, uint64(t.nameMask)*4+uint64(t.namePos)))
+	}
+	if p := get(i - 1); p != nil && p.nameMask != 0 {
+		buf = append(buf, featN(fNameM1, uint64(p.nameMask)*4+uint64(p.namePos)))
+	}
+	if p := get(i + 1); p != nil && p.nameMask != 0 {
+		buf = append(buf, featN(fNameP1, uint64(p.nameMask)*4+uint64(p.namePos)))
 	}
 	if t.fname != 0 {
 		buf = append(buf, featN(fFirstName, uint64(t.fname)))

@@ -357,6 +357,9 @@ func (m *Model) WriteModel(w io.Writer) error {
 	if m.twoPass {
 		flags |= 1
 	}
+	if m.fz.names != nil {
+		flags |= 2
+	}
 	put(flags)
 	put(uint64(math.Float32bits(scale)))
 	for p := range m.trans {
@@ -384,6 +387,19 @@ func (m *Model) WriteModel(w io.Writer) error {
 		r := m.index[k]
 		for _, x := range m.w[int(r)*nLabels : int(r)*nLabels+nLabels] {
 			puts(quant(x))
+		}
+	}
+	if m.fz.names != nil {
+		keys := make([]string, 0, len(m.fz.names.types))
+		for k := range m.fz.names.types {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		put(uint64(len(keys)))
+		for _, k := range keys {
+			put(uint64(len(k)))
+			bw.WriteString(k)
+			put(uint64(m.fz.names.types[k]))
 		}
 	}
 	if err := bw.Flush(); err != nil {
@@ -456,6 +472,29 @@ func ReadModel(r io.Reader, cl *Clusters, lex *lexicon.Lexicon) (*Model, error) 
 			}
 			m.w = append(m.w, float32(q)*scale)
 		}
+	}
+	if flags&2 != 0 {
+		n, err := get()
+		if err != nil || n > uint64(br.Len()) {
+			return nil, bad("name count", err)
+		}
+		g := newNameGaz()
+		for i := uint64(0); i < n; i++ {
+			l, err := get()
+			if err != nil || l > uint64(br.Len()) {
+				return nil, bad("name", err)
+			}
+			b := make([]byte, l)
+			if _, err := io.ReadFull(br, b); err != nil {
+				return nil, bad("name", err)
+			}
+			mask, err := get()
+			if err != nil || mask == 0 || mask > 15 {
+				return nil, bad("name types", err)
+			}
+			g.add(string(b), uint8(mask), strings.Count(string(b), " ")+1)
+		}
+		m.fz.names = g
 	}
 	if br.Len() != 0 {
 		return nil, fmt.Errorf("%w: %d trailing bytes", ErrBadModel, br.Len())

@@ -380,6 +380,9 @@ func TestModelRoundTrip(t *testing.T) {
 	if m2.NumFeatures() != m.NumFeatures() {
 		t.Fatalf("features %d != %d", m2.NumFeatures(), m.NumFeatures())
 	}
+	if !reflect.DeepEqual(m.fz.names, m2.fz.names) {
+		t.Errorf("training-name gazetteers differ")
+	}
 	words := strings.Fields("EU rejects German call to boycott British lamb .")
 	if a, b := m.Tag(words), m2.Tag(words); !reflect.DeepEqual(a, b) {
 		t.Errorf("tags differ: %v vs %v", a, b)

@@ -21,6 +21,10 @@ type TrainOptions struct {
 	// Ensemble is the number of models (different shuffles) whose
 	// weights are averaged (default 3).
 	Ensemble int
+	// Names adds features from a gazetteer of the training-set names
+	// (jackknifed over 10 folds during training, complete in the model).
+	// Off: it helped single models (+0.1 dev F1) but not their average.
+	Names bool
 	// Progress, when set, is called after every epoch with the dev score
 	// (zero when there is no dev data).
 	Progress func(epoch int, dev Score)
@@ -59,11 +63,16 @@ func Train(ctx context.Context, train, dev []Document, cl *Clusters, lex *lexico
 	if k == 0 {
 		k = 3
 	}
+	var names *nameGaz
+	var folds []*nameGaz
+	if opt.Names {
+		names, folds = trainNameGaz(train)
+	}
 	var sum *Model
 	for i := 0; i < k; i++ {
 		o := opt
 		o.Seed = opt.Seed + uint64(i)*7919
-		m, err := trainOne(ctx, train, dev, cl, lex, o)
+		m, err := trainOne(ctx, train, dev, cl, lex, o, names, folds)
 		if err != nil {
 			return nil, err
 		}
@@ -100,7 +109,7 @@ func Train(ctx context.Context, train, dev []Document, cl *Clusters, lex *lexico
 	return sum, nil
 }
 
-func trainOne(ctx context.Context, train, dev []Document, cl *Clusters, lex *lexicon.Lexicon, opt TrainOptions) (*Model, error) {
+func trainOne(ctx context.Context, train, dev []Document, cl *Clusters, lex *lexicon.Lexicon, opt TrainOptions, names *nameGaz, folds []*nameGaz) (*Model, error) {
 	if opt.Epochs == 0 {
 		opt.Epochs = 22
 	}
@@ -113,7 +122,10 @@ func trainOne(ctx context.Context, train, dev []Document, cl *Clusters, lex *lex
 	var docs []trainDoc
 	var buf []uint64
 	var hashes [][][]uint64
-	for _, d := range train {
+	for di, d := range train {
+		if folds != nil {
+			m.fz.names = folds[di%nameFolds]
+		}
 		var words [][]string
 		for _, s := range d.Sentences {
 			words = append(words, s.Words())
@@ -171,6 +183,7 @@ func trainOne(ctx context.Context, train, dev []Document, cl *Clusters, lex *lex
 		}
 	}
 	hashes, counts = nil, nil
+	m.fz.names = names
 	nf := len(m.index)
 	m.w = make([]float32, nf*nLabels)
 	acc := make([]float64, nf*nLabels)
@@ -259,6 +272,7 @@ func trainOne(ctx context.Context, train, dev []Document, cl *Clusters, lex *lex
 		avg := newModel(cl, lex)
 		avg.twoPass = opt.TwoPass
 		avg.index = m.index
+		avg.fz.names = names
 		avg.w = make([]float32, len(m.w))
 		for i := range m.w {
 			avg.w[i] = m.w[i] - float32(acc[i]/c)

@@ -28,6 +28,7 @@ func main() {
 	gum := flag.Bool("gum", false, "add UD GUM train named mentions to the training data")
 	gumGenres := flag.String("gum-genres", "", "comma-separated GUM genres to use (empty: all)")
 	gumWeight := flag.Float64("gum-weight", 0, "update weight of GUM sentences (0: 1)")
+	names := flag.Bool("names", false, "features from a gazetteer of training-set names")
 	dumpGUM := flag.String("dump-gum", "", "write the GUM CoNLL-U `file` as CoNLL NER columns and exit")
 	flag.Parse()
 	if *dumpGUM != "" {
@@ -57,7 +58,7 @@ func main() {
 		genres = strings.Split(*gumGenres, ",")
 	}
 	_, err := ner.TrainDir(context.Background(), *data, *out, ner.BuildOptions{
-		Clusters: *clusters, ClusterOptions: ner.ClusterOptions{Contexts: *ctxWords, MinCount: *clMin}, Train: ner.TrainOptions{Epochs: *epochs, MinCount: *minCount, TwoPass: *twoPass, Ensemble: *ensemble}, Log: os.Stderr,
+		Clusters: *clusters, ClusterOptions: ner.ClusterOptions{Contexts: *ctxWords, MinCount: *clMin}, Train: ner.TrainOptions{Epochs: *epochs, MinCount: *minCount, TwoPass: *twoPass, Ensemble: *ensemble, Names: *names}, Log: os.Stderr,
 		GUM: *gum, GUMOptions: ner.GUMOptions{Genres: genres, Weight: *gumWeight}})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "build:", err)
