@@ -161,6 +161,28 @@ func TestAttributionRules(t *testing.T) {
 					t.Errorf("content %q", c.Content)
 				}
 			}}},
+		{"a possessor is not the source",
+			"Daniel Okafor's mother said her son was innocent.",
+			[]check{speaker("<nil>"), speakerText("Daniel Okafor's mother")}},
+		{"a number inside a hyphenated word is no figure",
+			"The mother-of-nine said the family had lost 3,000 dollars.",
+			[]check{figures(1)}},
+		{"showing courage is no attribution",
+			"Okafor showed great courage in the final minutes.",
+			[]check{func(t *testing.T, r *Record) {
+				if len(r.Claims) != 0 {
+					t.Errorf("claims %+v, want none", r.Claims)
+				}
+			}}},
+		{"a belief inside a quote ends with the quote",
+			"“I believe that for one reason - I know his character,” she said. He nodded.",
+			[]check{func(t *testing.T, r *Record) {
+				for _, c := range r.Claims {
+					if c.Cue == "believe" && c.Content != "for one reason - I know his character," {
+						t.Errorf("content %q", c.Content)
+					}
+				}
+			}}},
 		{"a city in a country the text does not name gets no country",
 			"Firefighters battled a blaze in Lyon on Monday, officials said.",
 			[]check{rel("Lyon", LocatedIn, "France", false)}},

@@ -120,6 +120,11 @@ func (st *state) findClaims() {
 				if inQuote != (pass == 1) {
 					continue
 				}
+				// inside a quote only saying and believing attribute ("we
+				// now assess that …", not "we showed we could")
+				if inQuote && !speechLemmas[s.lemma(v)] && !cognitionCues[s.lemma(v)] {
+					continue
+				}
 				c := st.cueClaim(s, v)
 				if c == nil {
 					continue
@@ -192,6 +197,15 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 	lemma := s.lemma(v)
 	// infinitival cues ("to confirm", "to say") are not assertions
 	if m := s.child(v, "mark"); m >= 0 && s.lower(m) == "to" && s.child(v, "nsubj") < 0 {
+		return nil
+	}
+	// verbs that attribute only with a clause ("polls show that …", not
+	// "he showed great courage")
+	if clauseOnlyCues[lemma] && s.child(v, "ccomp") < 0 && thatAfter(s, v) < 0 {
+		return nil
+	}
+	// "analysts expect the dispute to cost …", not "the firm expected to earn"
+	if lemma == "expect" && s.child(v, "ccomp") < 0 && thatAfter(s, v) < 0 && s.child(v, "obj") < 0 {
 		return nil
 	}
 	// "citing Y" inside "X, citing Y, reported …" is read with its head
@@ -299,6 +313,19 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 		lo, hi = s.trim(lo, hi, true)
 		if lo < hi && s.lower(lo) == "that" && (s.rel(lo) == "mark" || !isNominal(s, lo+1)) {
 			lo++
+		}
+	}
+	if cueQ >= 0 && lo >= 0 {
+		// a cue inside a quote: its content ends with the quote
+		q := st.quotes[cueQ]
+		for lo <= hi && s.toks[lo].Start < q.start {
+			lo++
+		}
+		for hi >= lo && s.toks[hi].End > q.end {
+			hi--
+		}
+		if lo > hi {
+			lo, hi = -1, -1
 		}
 	}
 	if (lo < 0 || lo > hi) && cueQ < 0 {
@@ -1075,6 +1102,10 @@ func (st *state) bestSpeaker(s *sent, lo, hi, head, e int) int {
 			continue
 		}
 		typ := st.ents[st.ments[mi].ent].typ
+		// "X's mother said": the possessor is not the source
+		if m := st.ments[mi]; typ == TypePerson && s.ok(m.hi+1) && (s.lower(m.hi+1) == "'s" || s.lower(m.hi+1) == "’s") && (head < m.lo || head > m.hi) {
+			continue
+		}
 		// an entity in a prepositional modifier is not the source: "a
 		// lawyer for X", "health officials in Y" (but "a statement from
 		// the ministry" is the ministry's)

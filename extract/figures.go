@@ -328,6 +328,14 @@ func (st *state) skipNumber(s *sent, lo, hi int) bool {
 	if strings.Contains(strings.ToLower(f), "-year") {
 		return true
 	}
+	// a number inside a hyphenated word ("mother-of-nine", "a two-thirds
+	// majority") counts nothing
+	if lo > 0 && s.toks[lo-1].Form == "-" && s.toks[lo-1].End == s.toks[lo].Start || hi+1 < len(s.toks) && s.toks[hi+1].Form == "-" && s.toks[hi+1].Start == s.toks[hi].End {
+		return true
+	}
+	if lo > 1 && s.lower(lo-1) == "of" && s.toks[lo-2].Form == "-" {
+		return true
+	}
 	// "the two countries", "both sides": a small number written as a word
 	// after a definite determiner refers back, it counts nothing new
 	if lo > 0 && lo == hi && !isDigitWord(f) {

@@ -261,3 +261,8 @@ var orgHeads = set("organization", "organisation", "union", "ministry",
 	"alliance", "front", "movement", "coalition", "parliament", "assembly",
 	"senate", "congress", "police", "service", "services", "bureau", "agency",
 	"airlines", "airways", "network", "news", "times", "post", "journal")
+
+// clauseOnlyCues attribute only with a clausal complement.
+var clauseOnlyCues = set("show", "signal", "point", "reveal", "recall",
+	"maintain", "observe", "mention", "describe", "post", "fear", "hope",
+	"think", "believe", "conclude", "agree", "indicate", "suggest")
