@@ -183,6 +183,16 @@ func TestAttributionRules(t *testing.T) {
 					}
 				}
 			}}},
+		{"the descriptor decides the type",
+			"Fighting continued in the city of Wad Kanda, the newspaper Al Sahwa reported, citing Mr Osman Tayeb.",
+			[]check{func(t *testing.T, r *Record) {
+				want := map[string]string{"Wad Kanda": TypeGPE, "Al Sahwa": TypeOrg, "Osman Tayeb": TypePerson}
+				for _, e := range r.Entities {
+					if w, ok := want[e.Name]; ok && e.Type != w {
+						t.Errorf("%s: %s, want %s", e.Name, e.Type, w)
+					}
+				}
+			}}},
 		{"a city in a country the text does not name gets no country",
 			"Firefighters battled a blaze in Lyon on Monday, officials said.",
 			[]check{rel("Lyon", LocatedIn, "France", false)}},

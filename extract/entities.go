@@ -154,6 +154,69 @@ func cleanName(s string) string {
 	return strings.TrimSpace(s)
 }
 
+// contextTypes corrects the recogniser's type of a name from the noun that
+// describes it in the text: "the city of X" and "X city" are places, "the
+// newspaper X", "X news agency" and "carmaker X" organisations, "Mr X" a
+// person.
+func (st *state) contextTypes() {
+	for _, m := range st.ments {
+		s := st.sents[m.s]
+		before, after := "", ""
+		if s.ok(m.lo - 1) {
+			before = s.lower(m.lo - 1)
+		}
+		if s.ok(m.hi + 1) {
+			after = s.lower(m.hi + 1)
+		}
+		of := ""
+		if before == "of" && s.ok(m.lo-2) {
+			of = s.lower(m.lo - 2)
+		}
+		switch {
+		case settlementNouns[of] || settlementNouns[after] && s.toks[m.hi+1].UPOS == "NOUN":
+			if m.typ == TypePerson || m.typ == TypeOrg || m.typ == TypeLoc || m.typ == TypeMisc {
+				m.typ = TypeGPE
+			}
+		case orgNouns[before] && commonNoun(s, m.lo-1) || orgNouns[after] && commonNoun(s, m.hi+1) ||
+			before == "," && s.ok(m.lo-2) && orgNouns[s.lower(m.lo-2)] && commonNoun(s, m.lo-2):
+			// "the newspaper X", "X news agency", "the supplier, X"
+			if m.typ == TypePerson || m.typ == TypeLoc || m.typ == TypeMisc {
+				m.typ = TypeOrg
+			}
+		case personPrefixes[before] && m.typ != TypePerson:
+			m.typ = TypePerson
+		case (m.typ == TypeLoc || m.typ == TypeGPE || m.typ == TypePerson) && m.lo == m.hi && isAcronym(m.text) && !strings.Contains(m.text, "."):
+			// an acronym that names no country or city ("AFP") is an
+			// organisation
+			if _, ok := st.country(m.text); !ok && !st.isCity(m.text) {
+				m.typ = TypeOrg
+			}
+		}
+	}
+}
+
+// isCity reports whether the lexicon knows a city or region of that name.
+func (st *state) isCity(name string) bool {
+	if st.gaz == nil {
+		return false
+	}
+	_, ok := st.gaz.CityCountry(name)
+	return ok
+}
+
+// settlementNouns describe inhabited places.
+var settlementNouns = set("city", "town", "village", "capital", "port")
+
+// orgNouns describe organisations ("the newspaper X", "X news agency").
+var orgNouns = set("newspaper", "agency", "broadcaster", "company", "firm",
+	"carmaker", "automaker", "bank", "lender", "insurer", "airline",
+	"retailer", "group", "union", "party", "daily", "weekly", "magazine",
+	"channel", "network", "manufacturer", "supplier", "operator",
+	"conglomerate", "startup", "giant", "club", "charity", "militia")
+
+// personPrefixes are courtesy titles before a personal name.
+var personPrefixes = set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame")
+
 // findGroups adds GROUP mentions: a collective noun modified by NORP, GPE
 // or ORG mentions.
 func (st *state) findGroups() {
@@ -282,6 +345,7 @@ func (st *state) findGroups() {
 // buildEntities finds groups, clusters mentions into entities, and collects
 // titles and the relations they imply.
 func (st *state) buildEntities() {
+	st.contextTypes()
 	st.findGroups()
 	type cand struct {
 		mi   int
