@@ -1,6 +1,7 @@
 // Package ner is newsgraph's named-entity recogniser: a first-order
-// structured averaged perceptron over IOB2 tags (CoNLL-2003 scheme: PER,
-// ORG, LOC, MISC) with Viterbi decoding.
+// structured averaged perceptron with Viterbi decoding over BILOU labels
+// of the CoNLL-2003 types (PER, ORG, LOC, MISC), read and written as IOB2
+// tags.
 //
 // Features are the word and its lower-case form, shape, prefixes and
 // suffixes, a ±2 context window, capitalisation patterns, sentence-initial
