@@ -118,7 +118,7 @@ func TestAttributionRules(t *testing.T) {
 				}
 			}}},
 		{"an unnamed person by role is no entity",
-			"An Acme Corp spokesperson said the factory would reopen.",
+			"An Acme Corp official said the factory would reopen.",
 			[]check{speaker("<nil>")}},
 		{"one commander is no group",
 			"A Hamas commander told reporters that the fighters had withdrawn.",
@@ -190,6 +190,27 @@ func TestAttributionRules(t *testing.T) {
 				for _, e := range r.Entities {
 					if w, ok := want[e.Name]; ok && e.Type != w {
 						t.Errorf("%s: %s, want %s", e.Name, e.Type, w)
+					}
+				}
+			}}},
+		{"according to a rule is no attribution",
+			"The casinos will be run according to British rules, the minister said.",
+			[]check{func(t *testing.T, r *Record) {
+				for _, c := range r.Claims {
+					if c.Cue == "according to" {
+						t.Errorf("unexpected claim %+v", c)
+					}
+				}
+			}}},
+		{"a spokesman speaks for the organisation",
+			"A spokesman for the Zentrix Corporation said the plant would close.",
+			[]check{speaker("Zentrix Corporation")}},
+		{"an unclosed straight quote ends where the next opens",
+			"She said: \"Prices will rise. \"Wages will not,\" she added. Analysts said growth would slow.",
+			[]check{func(t *testing.T, r *Record) {
+				for _, c := range r.Claims {
+					if c.Cue == "say" && c.SpeakerText == "Analysts" && c.Quote {
+						t.Errorf("indirect claim read as a quote: %+v", c)
 					}
 				}
 			}}},

@@ -98,6 +98,17 @@ func (st *state) findClaims() {
 				slo, shi = s.subtree(y, func(c int) bool { return s.rel(c) == "case" || s.rel(c) == "punct" })
 				slo, shi = s.trim(slo, shi, false)
 			}
+			// "run according to British rules": a rule, plan or law is
+			// no source
+			if src < 0 {
+				ok := false
+				for k := max(slo, 0); k <= shi && k < len(s.toks); k++ {
+					ok = ok || sourceNoun(s.lemma(k)) || s.ment[k] >= 0 && st.ments[s.ment[k]].typ != TypeNORP && st.ments[s.ment[k]].typ != TypeMisc
+				}
+				if !ok {
+					continue
+				}
+			}
 			lo, hi := spans[0][0], spans[0][1]
 			c := &claim{s: s.idx, cue: t, cueLemma: "according to", speaker: src, speakerTok: y,
 				speakerText: st.tokText(s, slo, shi), clo: lo, chi: hi, quoteIdx: -1}
@@ -1130,6 +1141,10 @@ func (st *state) bestSpeaker(s *sent, lo, hi, head, e int) int {
 	// an unnamed person by role: "a company spokesperson", "an X
 	// commander" (not "the X union")
 	if e < 0 && head >= 0 && s.ment[head] < 0 && roleNoun(s.lemma(head)) && (s.toks[head].UPOS == "NOUN" || !isUpperWord(s.toks[head].Form)) {
+		// a spokesperson speaks for the organisation named with it
+		if spokesNouns[s.lemma(head)] && other >= 0 && st.ents[other].typ == TypeOrg {
+			return other
+		}
 		return -1
 	}
 	if e >= 0 && st.ents[e].typ != TypeNORP && st.ents[e].typ != TypeMisc {

@@ -266,3 +266,23 @@ var orgHeads = set("organization", "organisation", "union", "ministry",
 var clauseOnlyCues = set("show", "signal", "point", "reveal", "recall",
 	"maintain", "observe", "mention", "describe", "post", "fear", "hope",
 	"think", "believe", "conclude", "agree", "indicate", "suggest")
+
+// spokesNouns speak for an organisation.
+var spokesNouns = set("spokesman", "spokeswoman", "spokesperson", "representative", "statement")
+
+// sourceNoun reports whether an "according to" object without a name can
+// be a source: people by role or group, documents and counts.
+func sourceNoun(w string) bool {
+	return titleWords[w] || collectiveNouns[w] || collectiveNouns[w+"s"] || documentNouns[w]
+}
+
+// documentNouns are written or counted sources.
+var documentNouns = set("report", "reports", "statement", "source", "sources",
+	"data", "figure", "figures", "estimate", "estimates", "survey", "poll",
+	"study", "research", "researcher", "researchers", "expert", "experts",
+	"witness", "witnesses", "resident", "residents", "media", "document",
+	"documents", "count", "tally", "census", "analysis", "assessment",
+	"record", "records", "filing", "filings", "newspaper", "agency",
+	"ministry", "government", "police", "group", "groups", "organisation",
+	"organization", "authorities", "people", "person", "insider", "insiders",
+	"observer", "observers", "monitor", "monitors", "doctor", "doctors")

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // dateT is a calendar date.
@@ -260,9 +261,21 @@ func (st *state) findQuotes() {
 				open = -1
 			}
 		case '"':
-			if open < 0 {
+			// a straight quote opens after a space and before a word, and
+			// closes after a word; an opener while one is open means the
+			// earlier quote ran on unclosed (a paragraph break lost in
+			// the text), a closer with none open is stray
+			prevSpace := i == 0 || unicode.IsSpace(r[i-1]) || strings.ContainsRune("([{—–-", r[i-1])
+			nextSpace := i+1 >= len(r) || unicode.IsSpace(r[i+1]) || strings.ContainsRune(".,;:!?)]}", r[i+1])
+			opener := prevSpace && !nextSpace
+			closer := !prevSpace && nextSpace
+			switch {
+			case open < 0 && !closer:
 				open, straight = i+1, true
-			} else if straight {
+			case open >= 0 && straight && opener:
+				st.quotes = append(st.quotes, span{open, i})
+				open = i + 1
+			case open >= 0 && straight:
 				st.quotes = append(st.quotes, span{open, i})
 				open = -1
 			}
