@@ -15,9 +15,11 @@ type TrainOptions struct {
 	Epochs   int    // passes over the training data (default 22)
 	MinCount int    // features seen fewer times are dropped (default 1)
 	Seed     uint64 // shuffling seed
-	// TwoPass trains and tags with a second pass that sees the labels of
-	// the whole document from the first pass (extended prediction history).
-	TwoPass bool
+	// OnePass turns off the second pass (extended prediction history):
+	// by default the model tags each document twice, the second time with
+	// the labels the first pass gave to every word of the whole document as
+	// features (during training, the previous epoch's labels).
+	OnePass bool
 	// Ensemble is the number of models (different shuffles) whose
 	// weights are averaged (default 3).
 	Ensemble int
@@ -206,7 +208,7 @@ func trainOne(ctx context.Context, train, dev []Document, cl *Clusters, lex *lex
 		for _, di := range order {
 			d := &docs[di]
 			d.info.hist = map[string]*[4]int16{}
-			if opt.TwoPass && d.last != nil {
+			if !opt.OnePass && d.last != nil {
 				d.info.setPrevious(d.words, d.last)
 			}
 			cur := make([][]int, len(d.sents))
@@ -270,7 +272,7 @@ func trainOne(ctx context.Context, train, dev []Document, cl *Clusters, lex *lex
 			d.last = cur
 		}
 		avg := newModel(cl, lex)
-		avg.twoPass = opt.TwoPass
+		avg.twoPass = !opt.OnePass
 		avg.index = m.index
 		avg.fz.names = names
 		avg.w = make([]float32, len(m.w))

@@ -19,7 +19,7 @@ func main() {
 	out := flag.String("out", "data", "output directory")
 	clusters := flag.Bool("clusters", false, "rebuild the word clusters")
 	epochs := flag.Int("epochs", 0, "training epochs (0: default)")
-	twoPass := flag.Bool("twopass", false, "extended prediction history (second pass)")
+	onePass := flag.Bool("onepass", false, "no second pass (extended prediction history)")
 	ensemble := flag.Int("ensemble", 0, "models averaged (0: default)")
 	ctxWords := flag.Int("contexts", 0, "cluster context words (0: default)")
 	clMin := flag.Int("cluster-mincount", 0, "cluster word count cutoff (0: default)")
@@ -58,7 +58,7 @@ func main() {
 		genres = strings.Split(*gumGenres, ",")
 	}
 	_, err := ner.TrainDir(context.Background(), *data, *out, ner.BuildOptions{
-		Clusters: *clusters, ClusterOptions: ner.ClusterOptions{Contexts: *ctxWords, MinCount: *clMin}, Train: ner.TrainOptions{Epochs: *epochs, MinCount: *minCount, TwoPass: *twoPass, Ensemble: *ensemble, Names: *names}, Log: os.Stderr,
+		Clusters: *clusters, ClusterOptions: ner.ClusterOptions{Contexts: *ctxWords, MinCount: *clMin}, Train: ner.TrainOptions{Epochs: *epochs, MinCount: *minCount, OnePass: *onePass, Ensemble: *ensemble, Names: *names}, Log: os.Stderr,
 		GUM: *gum, GUMOptions: ner.GUMOptions{Genres: genres, Weight: *gumWeight}})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "build:", err)
