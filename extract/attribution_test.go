@@ -214,6 +214,18 @@ func TestAttributionRules(t *testing.T) {
 					}
 				}
 			}}},
+		{"a year before a noun is no count",
+			"Analysts said the firm would report 2025 revenues of $4bn.",
+			[]check{figures(1)}},
+		{"I think is a hedge",
+			"“I think the market will recover,” the trader said.",
+			[]check{func(t *testing.T, r *Record) {
+				for _, c := range r.Claims {
+					if c.Cue == "think" && c.Certainty != Likely {
+						t.Errorf("think claim %q", c.Certainty)
+					}
+				}
+			}}},
 		{"a city in a country the text does not name gets no country",
 			"Firefighters battled a blaze in Lyon on Monday, officials said.",
 			[]check{rel("Lyon", LocatedIn, "France", false)}},

@@ -279,6 +279,14 @@ func numberValue(s *sent, lo, hi int) (float64, bool) {
 	return total + cur, seen
 }
 
+// yearNouns are dated by a year in front of them ("2005 revenues").
+var yearNouns = set("revenue", "revenues", "earning", "earnings", "sale", "sales",
+	"profit", "profits", "result", "results", "budget", "forecast", "figure",
+	"figures", "season", "election", "elections", "account", "accounts",
+	"target", "targets", "loss", "losses", "olympics", "games", "census",
+	"accord", "accords", "championship", "championships", "talks", "levels",
+	"prices", "rates", "estimates", "projections", "plans", "goals")
+
 // timeUnits are the nouns of durations.
 var timeUnits = set("second", "seconds", "minute", "minutes", "hour", "hours",
 	"day", "days", "week", "weeks", "month", "months", "year", "years",
@@ -302,7 +310,8 @@ func (st *state) skipNumber(s *sent, lo, hi int) bool {
 	if lo == hi && isYear(f) && s.rel(lo) != "nummod" {
 		return true
 	}
-	if lo == hi && isYear(f) && s.head(lo) >= 0 && !strings.HasSuffix(s.lower(s.head(lo)), "s") {
+	if lo == hi && isYear(f) && s.head(lo) >= 0 && (!strings.HasSuffix(s.lower(s.head(lo)), "s") || yearNouns[s.lemma(s.head(lo))]) {
+		// "2005 revenues", "the 2024 elections": a year, not a count
 		return true
 	}
 	if lo > 0 && ageWords[s.lower(lo-1)] {

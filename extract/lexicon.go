@@ -102,7 +102,7 @@ var leaderPhrases = []string{"prime minister", "head of state",
 var hedgeClass = map[string]string{
 	"likely": Likely, "probable": Likely, "probably": Likely,
 	"expected": Likely, "expect": Likely, "assess": Likely,
-	"presumably": Likely, "believe": Likely,
+	"presumably": Likely, "believe": Likely, "think": Likely,
 	"may": Possible, "might": Possible, "could": Possible,
 	"suggest": Possible, "reportedly": Possible, "possibly": Possible,
 	"possible": Possible, "perhaps": Possible, "allegedly": Possible,
