@@ -204,6 +204,57 @@ func (st *state) isCity(name string) bool {
 	return ok
 }
 
+// titleAffiliations adds the organisation named in front of a person's
+// title that the recogniser missed: "Acme Foods chief executive Jane Roe"
+// (a run of proper nouns, then lowercase title words, then the name).
+func (st *state) titleAffiliations() {
+	n := len(st.ments)
+	for i := 0; i < n; i++ {
+		m := st.ments[i]
+		if m.typ != TypePerson {
+			continue
+		}
+		s := st.sents[m.s]
+		k := m.lo - 1
+		for k >= 0 && titleWords[s.toks[k].Form] && s.ment[k] < 0 {
+			k--
+		}
+		if k == m.lo-1 {
+			continue // no lowercase title right before the name
+		}
+		hi := k
+		for k >= 0 && k > hi-4 && s.ment[k] < 0 && s.toks[k].UPOS == "PROPN" && isUpperWord(s.toks[k].Form) &&
+			!titleWords[s.lower(k)] && !st.isDemonym(s.toks[k].Form) && s.timex[k] < 0 {
+			k--
+		}
+		lo := k + 1
+		if lo > hi {
+			continue
+		}
+		// a generic word capitalised by house style ("Ministry
+		// spokesperson") names nothing
+		named := false
+		for j := lo; j <= hi; j++ {
+			w := s.lower(j)
+			named = named || !orgHeads[w] && !govNouns[w] && !orgNouns[w]
+		}
+		if !named {
+			continue
+		}
+		typ := TypeOrg
+		name := st.tokText(s, lo, hi)
+		if _, ok := st.country(name); ok || st.isCity(name) {
+			typ = TypeGPE
+		}
+		om := &mention{s: s.idx, lo: lo, hi: hi, typ: typ, ent: -1}
+		st.finishMention(s, om)
+		for j := lo; j <= hi; j++ {
+			s.ment[j] = len(st.ments)
+		}
+		st.ments = append(st.ments, om)
+	}
+}
+
 // settlementNouns describe inhabited places.
 var settlementNouns = set("city", "town", "village", "capital", "port")
 
@@ -346,6 +397,7 @@ func (st *state) findGroups() {
 // titles and the relations they imply.
 func (st *state) buildEntities() {
 	st.contextTypes()
+	st.titleAffiliations()
 	st.findGroups()
 	type cand struct {
 		mi   int
