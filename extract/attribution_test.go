@@ -234,6 +234,15 @@ func TestAttributionRules(t *testing.T) {
 					}
 				}
 			}}},
+		{"a sentence-initial participle is no name",
+			"Born in Tredegar, he studied in Cardiff.",
+			[]check{func(t *testing.T, r *Record) {
+				for _, e := range r.Entities {
+					if e.Name == "Born" {
+						t.Errorf("entity %+v", e)
+					}
+				}
+			}}},
 		{"a city in a country the text does not name gets no country",
 			"Firefighters battled a blaze in Lyon on Monday, officials said.",
 			[]check{rel("Lyon", LocatedIn, "France", false)}},

@@ -144,6 +144,11 @@ func newState(x *Extractor, doc loaders.Document) *state {
 	var spans [][]nlp.Span
 	if x.rec != nil && len(raw) > 0 {
 		spans = x.rec.Spans(raw)
+		for i := range spans {
+			if i < len(raw) {
+				spans[i] = dropInitialWords(&raw[i], spans[i])
+			}
+		}
 		if rp, ok := x.ann.(Reparser); ok {
 			for i := range raw {
 				if i < len(spans) && retagNames(&raw[i], spans[i]) {
@@ -174,6 +179,23 @@ func newState(x *Extractor, doc loaders.Document) *state {
 		}
 	}
 	return st
+}
+
+// dropInitialWords drops one-word names at the start of a sentence that
+// the tagger reads as a verb, adverb or function word: capitalised only
+// because they start the sentence ("Born in X, she …", "Asked about …").
+func dropInitialWords(s *nlp.Sentence, spans []nlp.Span) []nlp.Span {
+	out := spans[:0:0]
+	for _, sp := range spans {
+		if sp.Start == 0 && sp.End == 1 && len(s.Tokens) > 1 {
+			switch s.Tokens[0].UPOS {
+			case "VERB", "AUX", "ADV", "ADP", "SCONJ", "PRON", "DET", "CCONJ":
+				continue
+			}
+		}
+		out = append(out, sp)
+	}
+	return out
 }
 
 // retagNames makes the capitalised words of PERSON, ORG, GPE and LOC names
