@@ -243,6 +243,19 @@ func TestAttributionRules(t *testing.T) {
 					}
 				}
 			}}},
+		{"the speaker between the quote and 'told'",
+			"“Shedding jobs makes total sense,” Ivo Maartens, an analyst with Oyens Capital, told Reuters.",
+			[]check{speaker("Ivo Maartens")}},
+		{"the bank is the salient bank",
+			"Zanderbank, the country's largest bank, is to cut 2,000 jobs. Zanderbank has been hit by falling profits. It follows Kessler Bank. The bank said its income would rise.",
+			[]check{func(t *testing.T, r *Record) {
+				if n := len(r.Claims); n == 0 || nameOf(r, r.Claims[n-1].Speaker) != "Zanderbank" {
+					t.Errorf("claims %+v: want the last by Zanderbank", r.Claims)
+				}
+			}}},
+		{"shares in X: X is a company",
+			"Shares in Vantor Energy fell 12% after the company said its profit would fall.",
+			[]check{speaker("Vantor Energy")}},
 		{"a city in a country the text does not name gets no country",
 			"Firefighters battled a blaze in Lyon on Monday, officials said.",
 			[]check{rel("Lyon", LocatedIn, "France", false)}},

@@ -364,6 +364,24 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 	}
 	// speaker
 	subj, relay := st.subjectOf(s, v)
+	// "“…,” X, an analyst, told Bloomberg": the parser took the
+	// addressee after "told" for the subject; the speaker stands between
+	// the quote and the cue
+	addressee := -1
+	if speechLemmas[lemma] && (subj < 0 || lemma == "tell" && subj > v) {
+		found, k := -1, v-1
+		for ; k >= 0 && !isQuoteChar(s.toks[k].Form); k-- {
+			if mi := s.ment[k]; mi >= 0 && (st.ments[mi].typ == TypePerson || st.ments[mi].typ == TypeOrg) {
+				found = st.ments[mi].head
+			}
+		}
+		if found >= 0 && k >= 0 {
+			if subj > v {
+				addressee = subj
+			}
+			subj = found
+		}
+	}
 	if subj >= 0 {
 		anc := s.ancestors(v)
 		skip := func(k int) bool {
@@ -422,6 +440,20 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 		if cueQ >= 0 && firstPronouns[s.lower(subj)] {
 			c.firstPerson = true
 		}
+		// the content read off the parse ran over the speaker ("“…,”
+		// X, an analyst, told Y"): it ends before the speaker
+		if c.clo >= 0 && slo > c.clo && slo <= c.chi {
+			hi := slo - 1
+			for hi > c.clo && (s.toks[hi].UPOS == "PUNCT" && !isQuoteChar(s.toks[hi].Form) || s.toks[hi].Form == ",") {
+				hi--
+			}
+			c.chi = hi
+			cs := span{s.toks[c.clo].Start, s.toks[hi].End}
+			c.cspans = []span{cs}
+			c.content = st.text(cs.start, cs.end)
+			c.quote, c.quoteIdx = false, -1
+			st.markQuote(c, cs, cueQ)
+		}
 	}
 	if relay >= 0 {
 		c.cueLemma = s.lemma(relay)
@@ -457,7 +489,12 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 		c.cueLemma = l
 		break
 	}
-	if lemma == "tell" {
+	if addressee >= 0 {
+		if e := st.npEntity(s, addressee); e >= 0 && st.ents[e].typ == TypeOrg && e != c.speaker {
+			c.reportedBy = append(c.reportedBy, e)
+		}
+	}
+	if lemma == "tell" && addressee < 0 {
 		// "X told Reuters": the addressee after the cue relays the claim
 		found := false
 		for _, o := range s.childrenRel(v, "obj", "iobj") {

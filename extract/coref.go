@@ -215,7 +215,8 @@ func (st *state) orgNominal(s *sent, t int) int {
 		return -1
 	}
 	pos := s.toks[t].Start
-	best, bestPos := -1, -1
+	// the most salient match: mentioned often before t, and recently
+	best, bestScore := -1, 0.0
 	for i, e := range st.ents {
 		if e.typ != TypeOrg || len(e.ments) == 0 {
 			continue
@@ -223,10 +224,19 @@ func (st *state) orgNominal(s *sent, t int) int {
 		if h := nameHead(e.name); h != w && h != l && !e.nouns[w] && !e.nouns[l] {
 			continue
 		}
+		n, last := 0, -1
 		for _, mi := range e.ments {
-			if m := st.ments[mi]; m.start < pos && m.start > bestPos {
-				best, bestPos = i, m.start
+			if m := st.ments[mi]; m.start < pos {
+				n++
+				last = max(last, m.s)
 			}
+		}
+		if n == 0 {
+			continue
+		}
+		score := float64(min(n, 4)) - 0.5*float64(s.idx-last)
+		if best < 0 || score > bestScore {
+			best, bestScore = i, score
 		}
 	}
 	return best
@@ -279,6 +289,12 @@ func (st *state) orgDescriptors() {
 		}
 		if k := m.lo - 1; s.ok(k) && s.head(k) == m.head && s.baseRel(k) == "compound" || s.ok(k) && s.rel(m.head) == "appos" && s.head(m.head) == k {
 			add(k)
+		}
+		// "X, the country's largest bank, …"
+		for _, a := range s.childrenRel(m.head, "appos") {
+			if a > m.hi {
+				add(a)
+			}
 		}
 	}
 }

@@ -183,6 +183,15 @@ func (st *state) contextTypes() {
 			if m.typ == TypePerson || m.typ == TypeLoc || m.typ == TypeMisc {
 				m.typ = TypeOrg
 			}
+		case (of == "shares" || of == "stock" || s.ok(m.lo-2) && (before == "in" || before == "of") && (s.lower(m.lo-2) == "shares" || s.lower(m.lo-2) == "stock")) ||
+			(after == "shares" || after == "stock") && commonNoun(s, m.hi+1):
+			// "shares in X", "X shares": a company
+			if m.typ != TypeOrg {
+				m.typ = TypeOrg
+			}
+		case m.typ == TypePerson && (before == "at" || before == "with") && s.ok(m.lo-2) && titleWords[s.lower(m.lo-2)] && commonNoun(s, m.lo-2):
+			// "an analyst at X", "an economist with X": an employer
+			m.typ = TypeOrg
 		case personPrefixes[before] && m.typ != TypePerson:
 			m.typ = TypePerson
 		case (m.typ == TypeLoc || m.typ == TypeGPE || m.typ == TypePerson) && m.lo == m.hi && isAcronym(m.text) && !strings.Contains(m.text, "."):
