@@ -256,11 +256,14 @@ func TestAttributionRules(t *testing.T) {
 		{"shares in X: X is a company",
 			"Shares in Vantor Energy fell 12% after the company said its profit would fall.",
 			[]check{speaker("Vantor Energy")}},
-		{"a city in a country the text does not name gets no country",
+		{"a city gets no country from the lexicon alone",
 			"Firefighters battled a blaze in Lyon on Monday, officials said.",
 			[]check{rel("Lyon", LocatedIn, "France", false)}},
-		{"a city in a country the text names",
+		{"a city the text does not place stays unplaced, though the country is named",
 			"Firefighters battled a blaze in Lyon on Monday. France sent more planes, officials said.",
+			[]check{rel("Lyon", LocatedIn, "France", false)}},
+		{"a city the text places",
+			"Firefighters battled a blaze in Lyon, France, on Monday, officials said.",
 			[]check{rel("Lyon", LocatedIn, "France", true)}},
 	}
 	for _, tc := range tests {

@@ -62,7 +62,7 @@ func (st *state) addSpans(s *sent, spans []nlp.Span) {
 		}
 		// a name headed by an organisation noun is an organisation,
 		// whatever the recogniser's MISC says ("World Health Organization")
-		if sp.Type == TypeMisc && hi > lo && orgHeads[s.lower(hi)] {
+		if (sp.Type == TypeMisc || sp.Type == TypeLoc) && hi > lo && orgHeads[s.lower(hi)] {
 			sp.Type = TypeOrg
 		}
 		if sp.Type == TypePerson {
@@ -455,6 +455,15 @@ func (st *state) buildEntities() {
 		if !ok && typ == TypeOrg {
 			ei = st.matchOrg(name)
 			ok = ei >= 0
+		}
+		// "Nordwell" read as a place or a person after "Nordwell Energy"
+		if !ok && (typ == TypeLoc || typ == TypeMisc || typ == TypePerson) && !strings.Contains(name, " ") && !st.isCity(name) {
+			if _, isCountry := st.country(name); !isCountry {
+				if ei = st.matchOrg(name); ei >= 0 {
+					ok, typ = true, TypeOrg
+					m.typ = TypeOrg
+				}
+			}
 		}
 		if !ok {
 			// same name with another type: join the existing entity

@@ -69,25 +69,6 @@ func (st *state) findRelations() {
 			}
 		}
 	}
-	// lexicon: a city of a country the article names is located in it
-	if st.gaz != nil {
-		n := len(st.ents)
-		for i := 0; i < n; i++ {
-			e := st.ents[i]
-			if e.typ != TypeGPE || len(e.ments) == 0 || st.isCountry(i) {
-				continue
-			}
-			if st.placedByText(i) {
-				continue
-			}
-			if c, ok := st.gaz.CityCountry(e.name); ok {
-				if ce := st.mentionedCountry(c); ce >= 0 {
-					m := st.ments[e.ments[0]]
-					st.addRel(i, LocatedIn, ce, "", st.sents[m.s].id, Asserted)
-				}
-			}
-		}
-	}
 }
 
 // demonymPlaces reads a place's country off a demonym in front of a place
@@ -124,30 +105,6 @@ func (st *state) demonymPlaces(s *sent) {
 		}
 		st.addRel(m.ent, pred, ce, "", s.id, Asserted)
 	}
-}
-
-// placedByText reports whether the text already places entity e
-// (located_in or part_of): the lexicon's guess then stays out.
-func (st *state) placedByText(e int) bool {
-	for _, r := range st.rels {
-		if r.subj == e && (r.pred == LocatedIn || r.pred == PartOf) {
-			return true
-		}
-	}
-	return false
-}
-
-// mentionedCountry returns the entity of country c when the text
-// mentions it, else -1.
-func (st *state) mentionedCountry(c string) int {
-	for i, e := range st.ents {
-		if e.typ == TypeGPE && len(e.ments) > 0 && st.isCountry(i) {
-			if n, ok := st.country(e.name); ok && n == c {
-				return i
-			}
-		}
-	}
-	return -1
 }
 
 // placePatterns handles "X, Y" (place, country), "X, situated in Y",
