@@ -21,6 +21,11 @@ func (st *state) addRel(subj int, pred string, obj int, objText, sid, cert strin
 	if obj < 0 && strings.TrimSpace(objText) == "" {
 		return
 	}
+	// a country is not located in a town, a street or another country
+	// ("played Ireland at Lansdowne Road")
+	if pred == LocatedIn && st.isCountry(subj) && obj >= 0 && !(st.ents[obj].typ == TypeLoc && continentLike(st.ents[obj].name)) {
+		return
+	}
 	st.ents[subj].needed = true
 	if obj >= 0 {
 		st.ents[obj].needed = true
@@ -29,6 +34,17 @@ func (st *state) addRel(subj int, pred string, obj int, objText, sid, cert strin
 		cert = Asserted
 	}
 	st.rels = append(st.rels, relation{subj: subj, pred: pred, obj: obj, objText: objText, sent: sid, cert: cert})
+}
+
+// continentLike names regions larger than countries.
+func continentLike(name string) bool {
+	switch strings.ToLower(name) {
+	case "europe", "asia", "africa", "north america", "south america", "latin america",
+		"oceania", "antarctica", "middle east", "the middle east", "caribbean", "balkans",
+		"scandinavia", "central asia", "east africa", "west africa", "southeast asia":
+		return true
+	}
+	return false
 }
 
 func (st *state) isPlace(e int) bool {
