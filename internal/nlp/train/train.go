@@ -41,6 +41,11 @@ type Options struct {
 	// epoch of the tagger and parser (GUM once); 0 means 2. Jackknifing is
 	// done before the copies are made, so no sentence tags its own copy.
 	EWTWeight int
+	// JackknifeCache, when set, is a file keeping the jackknifed tags
+	// between runs (experiments that retrain only the parser); it must be
+	// removed when the tagger's features change. Empty means the
+	// NEWSGRAPH_JACKKNIFE_CACHE environment variable.
+	JackknifeCache string
 }
 
 // Corpora are the training and development sentences.
@@ -101,6 +106,9 @@ func Run(o Options) error {
 	if o.EWTWeight == 0 {
 		o.EWTWeight = 2
 	}
+	if o.JackknifeCache == "" {
+		o.JackknifeCache = os.Getenv("NEWSGRAPH_JACKKNIFE_CACHE")
+	}
 	var jk [][]string
 	getJK := func() ([][]string, error) {
 		if jk != nil {
@@ -113,9 +121,30 @@ func Run(o Options) error {
 				return nil, err
 			}
 		}
+		if o.JackknifeCache != "" {
+			if b, err := os.ReadFile(o.JackknifeCache); err == nil {
+				jk = decodeJackknife(string(b), c.Train)
+				if jk != nil {
+					fmt.Fprintf(o.Log, "jackknife: tags read from %s\n", o.JackknifeCache)
+					return jk, nil
+				}
+			}
+		}
 		var err error
-		jk, err = jackknifeTags(c.Train, o.JackknifeFolds, clusters, o.Log)
-		return jk, err
+		if jk, err = jackknifeTags(c.Train, o.JackknifeFolds, clusters, o.Log); err != nil {
+			return nil, err
+		}
+		if o.JackknifeCache != "" {
+			var b strings.Builder
+			for _, s := range jk {
+				b.WriteString(strings.Join(s, "\x1f"))
+				b.WriteByte('\n')
+			}
+			if err := os.WriteFile(o.JackknifeCache, []byte(b.String()), 0o644); err != nil {
+				return nil, err
+			}
+		}
+		return jk, nil
 	}
 	if o.want("tokenizer") {
 		words, mwts := TokenizerData(c.Train)
@@ -190,7 +219,7 @@ func Run(o Options) error {
 		}
 		ep := o.Epochs
 		if ep == 0 {
-			ep = 10
+			ep = 12
 		}
 		trainEx := ParseExamples(c.Train)
 		var first [][]string
@@ -210,7 +239,7 @@ func Run(o Options) error {
 		if err != nil {
 			return err
 		}
-		data, err := choosePrune(o.Log, "parser", 0.002, ps.Save, func(b []byte) (float64, error) {
+		data, err := choosePrune(o.Log, "parser", 0.0005, ps.Save, func(b []byte) (float64, error) {
 			p2, err := parse.Load(bytes.NewReader(b))
 			if err != nil {
 				return 0, err
@@ -433,6 +462,22 @@ func TokenizerData(ss []*conllu.Sentence) (words []string, mwts [][]string) {
 		}
 	}
 	return words, mwts
+}
+
+// decodeJackknife reads tags written by Run's jackknife cache; nil when
+// they do not fit sents.
+func decodeJackknife(s string, sents []*conllu.Sentence) [][]string {
+	lines := strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+	if len(lines) != len(sents) {
+		return nil
+	}
+	out := make([][]string, len(sents))
+	for i, l := range lines {
+		if out[i] = strings.Split(l, "\x1f"); len(out[i]) != len(sents[i].Words) {
+			return nil
+		}
+	}
+	return out
 }
 
 // weighted returns xs with its first n elements repeated to appear w times.
