@@ -136,6 +136,11 @@ func (st *state) findClaims() {
 				if inQuote && !speechLemmas[s.lemma(v)] && !cognitionCues[s.lemma(v)] {
 					continue
 				}
+				// "we thought the best thing was …" narrates; "we now
+				// assess", "I think" attribute
+				if f := s.lower(v); inQuote && cognitionCues[s.lemma(v)] && f != s.lemma(v) && !strings.HasSuffix(f, "s") && !strings.HasSuffix(f, "ing") {
+					continue
+				}
 				c := st.cueClaim(s, v)
 				if c == nil {
 					continue
