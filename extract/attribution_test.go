@@ -259,6 +259,25 @@ func TestAttributionRules(t *testing.T) {
 		{"a country is not located in a stadium",
 			"England beat Ireland at Lansdowne Road on Sunday, the coach said.",
 			[]check{rel("Ireland", LocatedIn, "Lansdowne Road", false)}},
+		{"content before ', X said'",
+			"At least a dozen people have died after eating contaminated mushrooms in the city of Lodz, health officials said on Monday.",
+			[]check{speakerText("health officials"), figures(1)}},
+		{"a belief whose clause the parser broke up",
+			"Scholz said he did not believe an attack was imminent.",
+			[]check{func(t *testing.T, r *Record) {
+				n := 0
+				for _, c := range r.Claims {
+					if c.Cue == "believe" {
+						n++
+					}
+				}
+				if n != 1 {
+					t.Errorf("claims %+v, want one with cue believe", r.Claims)
+				}
+			}}},
+		{"a subject before a parenthetical",
+			"Tarnow, situated in southern Poland, shares a border with Slovakia.",
+			[]check{rel("Tarnow", Borders, "Slovakia", true)}},
 		{"a city gets no country from the lexicon alone",
 			"Firefighters battled a blaze in Lyon on Monday, officials said.",
 			[]check{rel("Lyon", LocatedIn, "France", false)}},

@@ -217,7 +217,7 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 	}
 	// verbs that attribute only with a clause ("polls show that …", not
 	// "he showed great courage")
-	if clauseOnlyCues[lemma] && s.child(v, "ccomp") < 0 && thatAfter(s, v) < 0 {
+	if clauseOnlyCues[lemma] && s.child(v, "ccomp") < 0 && thatAfter(s, v) < 0 && !(cognitionCues[lemma] || lemma == "suggest" || lemma == "indicate") || clauseOnlyCues[lemma] && s.child(v, "ccomp") < 0 && thatAfter(s, v) < 0 && !objClause(s, v) {
 		return nil
 	}
 	// "analysts expect the dispute to cost …", not "the firm expected to earn"
@@ -246,7 +246,9 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 		}
 	} else if o := s.child(v, "obj"); o >= 0 && objectContentCues[lemma] && s.toks[o].UPOS != "PRON" {
 		lo, hi = s.subtree(o, nil)
-	} else if h := s.head(v); h >= 0 && (s.rel(v) == "parataxis" || s.rel(v) == "advcl" && s.hasChildLemma(v, set("as")) || s.rel(v) == "ccomp" && v > h && st.quoteNear(s, h)) {
+	} else if h := s.head(v); h >= 0 && (s.rel(v) == "parataxis" || s.rel(v) == "advcl" && s.hasChildLemma(v, set("as")) || s.rel(v) == "ccomp" && v > h && st.quoteNear(s, h) ||
+		// "…, health officials said on Monday." read as an adverbial clause
+		s.baseRel(v) == "advcl" && v > h && s.child(v, "mark") < 0 && commaBefore(s, v)) {
 		// "..., X said" and "As X said, ..."
 		vlo, vhi := s.subtree(v, nil)
 		lo, hi = s.subtree(h, func(k int) bool { return k == v })
@@ -1196,6 +1198,33 @@ func (st *state) bestSpeaker(s *sent, lo, hi, head, e int) int {
 		return other
 	}
 	return e
+}
+
+// commaBefore reports whether the subject phrase of cue v follows a comma
+// ("…, X said").
+func commaBefore(s *sent, v int) bool {
+	lo, _ := s.subtree(v, nil)
+	if n := s.child(v, "nsubj"); n >= 0 {
+		lo, _ = s.subtree(n, nil)
+	}
+	return s.toks[lo].Form == "," || lo > 0 && s.toks[lo-1].Form == ","
+}
+
+// objClause reports whether the object of cue v is the subject of a clause
+// the parser broke up ("believe | an attack | was imminent"): a verb or
+// auxiliary follows it in the sentence.
+func objClause(s *sent, v int) bool {
+	o := s.child(v, "obj")
+	if o < 0 {
+		return false
+	}
+	_, hi := s.subtree(o, nil)
+	for k := hi + 1; k < len(s.toks) && s.toks[k].UPOS != "PUNCT"; k++ {
+		if s.toks[k].UPOS == "AUX" || s.toks[k].UPOS == "VERB" {
+			return true
+		}
+	}
+	return false
 }
 
 // prepBefore returns the preposition (lowercase) that governs a mention

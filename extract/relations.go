@@ -36,6 +36,29 @@ func (st *state) addRel(subj int, pred string, obj int, objText, sid, cert strin
 	st.rels = append(st.rels, relation{subj: subj, pred: pred, obj: obj, objText: objText, sent: sid, cert: cert})
 }
 
+// frontedSubject reads the subject the parser lost in "X, situated in Y,
+// shares a border with Z": a name opening the sentence, then a comma, a
+// parenthetical and a comma right before the verb v.
+func frontedSubject(s *sent, st *state, v int) int {
+	if v < 4 || s.toks[v-1].Form != "," {
+		return -1
+	}
+	mi := s.ment[0]
+	if mi < 0 || st.ments[mi].lo != 0 {
+		return -1
+	}
+	m := st.ments[mi]
+	if m.hi+1 >= v-1 || s.toks[m.hi+1].Form != "," {
+		return -1
+	}
+	for k := m.hi + 2; k < v-1; k++ {
+		if s.toks[k].UPOS == "VERB" && s.child(k, "nsubj") >= 0 {
+			return -1 // a clause of its own, not a parenthetical
+		}
+	}
+	return m.head
+}
+
 // continentLike names regions larger than countries.
 func continentLike(name string) bool {
 	switch strings.ToLower(name) {
@@ -239,6 +262,9 @@ func (st *state) verbRelations(s *sent, v int) {
 		if subjTok < 0 && s.rel(v) == "acl" && s.head(v) >= 0 {
 			subjTok = s.head(v)
 		}
+	}
+	if subjTok < 0 {
+		subjTok = frontedSubject(s, st, v)
 	}
 	if subjTok < 0 {
 		return
