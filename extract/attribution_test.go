@@ -278,6 +278,15 @@ func TestAttributionRules(t *testing.T) {
 		{"a subject before a parenthetical",
 			"Tarnow, situated in southern Poland, shares a border with Slovakia.",
 			[]check{rel("Tarnow", Borders, "Slovakia", true)}},
+		{"a known city after a place preposition is the city",
+			"The ministry said about 3,000 dock workers had joined the strike in Marseille.",
+			[]check{func(t *testing.T, r *Record) {
+				for _, e := range r.Entities {
+					if e.Name == "Marseille" && e.Type != TypeGPE {
+						t.Errorf("Marseille: %s", e.Type)
+					}
+				}
+			}}},
 		{"a city gets no country from the lexicon alone",
 			"Firefighters battled a blaze in Lyon on Monday, officials said.",
 			[]check{rel("Lyon", LocatedIn, "France", false)}},

@@ -192,6 +192,10 @@ func (st *state) contextTypes() {
 		case m.typ == TypePerson && (before == "at" || before == "with") && s.ok(m.lo-2) && titleWords[s.lower(m.lo-2)] && commonNoun(s, m.lo-2):
 			// "an analyst at X", "an economist with X": an employer
 			m.typ = TypeOrg
+		case (m.typ == TypeOrg || m.typ == TypePerson) && (before == "in" || before == "near" || before == "outside" || before == "inside" || before == "across") && st.isCity(m.text):
+			// "the strike in Marseille": a known city after a place
+			// preposition is the city, not its football club
+			m.typ = TypeGPE
 		case personPrefixes[before] && m.typ != TypePerson:
 			m.typ = TypePerson
 		case (m.typ == TypeLoc || m.typ == TypeGPE || m.typ == TypePerson) && m.lo == m.hi && isAcronym(m.text) && !strings.Contains(m.text, "."):
