@@ -62,10 +62,24 @@ the output directory, so train the tagger first when training alone.`,
 				nerOut = filepath.Join(root, "internal", "nlp", "ner", "data")
 			}
 			if !onlyNER {
-				err := train.Run(train.Options{DataDir: data, OutDir: nlpOut, Only: only, Epochs: epochs,
-					JackknifeFolds: folds, Log: env.Stdout})
-				if err != nil {
-					return err
+				// training does not watch the context: run it aside so
+				// that Ctrl-C ends the command (models are renamed into
+				// place, so none is left half-written)
+				if err := ctx.Err(); err != nil {
+					return fmt.Errorf("nlp train: %w", err)
+				}
+				done := make(chan error, 1)
+				go func() {
+					done <- train.Run(train.Options{DataDir: data, OutDir: nlpOut, Only: only, Epochs: epochs,
+						JackknifeFolds: folds, Log: env.Stdout})
+				}()
+				select {
+				case err := <-done:
+					if err != nil {
+						return err
+					}
+				case <-ctx.Done():
+					return fmt.Errorf("nlp train: %w", ctx.Err())
 				}
 			}
 			if withNER {

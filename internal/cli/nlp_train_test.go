@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,5 +48,21 @@ func TestNLPTrainUsage(t *testing.T) {
 	}
 	if code, _, _ := runCLI([]string{"nlp", "train", "--data", "/nonexistent", "--out", t.TempDir(), "--only", "lemma"}, ""); code != 1 {
 		t.Errorf("exit %d, want 1", code)
+	}
+}
+
+// TestNLPTrainInterrupted checks that a cancelled context ends the command
+// with an error and writes no model.
+func TestNLPTrainInterrupted(t *testing.T) {
+	out := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	code := Main(ctx, []string{"nlp", "train", "--data", t.TempDir(), "--out", out, "--only", "tagger"}, strings.NewReader(""), &stdout, &stderr)
+	if code != 1 || !strings.Contains(stderr.String(), "canceled") {
+		t.Errorf("exit %d, stderr %q; want 1 and a cancellation error", code, stderr.String())
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("files written: %v", entries)
 	}
 }

@@ -193,7 +193,7 @@ func Run(o Options) error {
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(filepath.Join(o.OutDir, "tagger.gz"), data, 0o644); err != nil {
+		if err := writeFile(filepath.Join(o.OutDir, "tagger.gz"), data); err != nil {
 			return err
 		}
 		u, x := tg.Accuracy(TagExamples(c.Dev))
@@ -250,7 +250,7 @@ func Run(o Options) error {
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(filepath.Join(o.OutDir, "parser.gz"), data, 0o644); err != nil {
+		if err := writeFile(filepath.Join(o.OutDir, "parser.gz"), data); err != nil {
 			return err
 		}
 		fmt.Fprintf(o.Log, "parser trained in %s\n", time.Since(t0).Round(time.Second))
@@ -259,16 +259,33 @@ func Run(o Options) error {
 	return nil
 }
 
+// saveFile writes a model through a temporary file renamed into place, so
+// an interrupted run never leaves a half-written model behind.
 func saveFile(path string, save func(io.Writer) error) error {
-	f, err := os.Create(path)
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return err
 	}
+	defer os.Remove(f.Name())
 	if err := save(f); err != nil {
 		f.Close()
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	return f.Close()
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}
+
+// writeFile is os.WriteFile through saveFile.
+func writeFile(path string, data []byte) error {
+	return saveFile(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
 }
 
 // LemmaExamples converts sentences to lemmatiser examples.
