@@ -287,6 +287,9 @@ func TestAttributionRules(t *testing.T) {
 					}
 				}
 			}}},
+		{"a title names its body elsewhere in the text",
+			"The European Commission fined the firm on Monday. Competition Commissioner Ana Lopes said the fine was fair.",
+			[]check{rel("Ana Lopes", MemberOf, "European Commission", true)}},
 		{"a city gets no country from the lexicon alone",
 			"Firefighters battled a blaze in Lyon on Monday, officials said.",
 			[]check{rel("Lyon", LocatedIn, "France", false)}},

@@ -914,7 +914,59 @@ func (st *state) corefTitleRelations() {
 				st.addRel(m.ent, pred, e, "", s.id, Asserted)
 			}
 		}
+		// a title with no organisation in it whose word is the body's
+		// ("Competition Commissioner X" and the European Commission named
+		// elsewhere, "Health Minister X" and the Ministry of Health)
+		named := false
+		for k := ts.a; k <= ts.b; k++ {
+			if mi := s.ment[k]; mi >= 0 && st.ments[mi].typ != TypeNORP {
+				named = true
+			}
+		}
+		if named {
+			continue
+		}
+		for k := ts.a; k <= ts.b; k++ {
+			if !titleWords[s.lower(k)] {
+				continue
+			}
+			if e := st.bodyOfTitle(s.lower(k)); e >= 0 && e != m.ent {
+				p := pred
+				if h := nameHead(st.ents[e].name); h == "ministry" || h == "directorate" {
+					p = LeaderOf // the minister heads the ministry
+				}
+				st.addRel(m.ent, p, e, "", s.id, Asserted)
+			}
+		}
 	}
+}
+
+// bodyOfTitle returns the one organisation of the document whose name head
+// shares its stem with title word w ("commissioner" – "Commission",
+// "minister" – "Ministry", "senator" – "Senate"), or -1.
+func (st *state) bodyOfTitle(w string) int {
+	found := -1
+	for i, e := range st.ents {
+		if e.typ != TypeOrg || len(e.ments) == 0 {
+			continue
+		}
+		h := nameHead(e.name)
+		if h == "" {
+			h = strings.ToLower(e.name)
+		}
+		n := 0
+		for n < len(h) && n < len(w) && h[n] == w[n] {
+			n++
+		}
+		if n < 5 || h == w {
+			continue
+		}
+		if found >= 0 && found != i {
+			return -1 // ambiguous
+		}
+		found = i
+	}
+	return found
 }
 
 func (st *state) titleRelations(s *sent, mi, a, b int, title string) {

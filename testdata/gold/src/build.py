@@ -154,7 +154,8 @@ build('cholera','Cholera cases rise in Mombasa','Newsgraph gold','2025-05-08',[
   "Local doctors said hospitals were running short of supplies, but the ministry denied any shortage."]],
  [("e1","Kenya","GPE"),("e2","Mombasa","GPE"),("e3","Ministry of Health","ORG"),("e4","Aden Duale","PERSON",["Duale"],["Health Minister"]),
   ("e5","Nairobi","GPE"),("e6","World Health Organization","ORG"),("e7","Tanzania","GPE")],
- [("e4","urge",["residents"],"s3")],
+ # "Health Minister Aden Duale" and "the Ministry of Health": added in the second session (a gold omission)
+ [("e4","urge",["residents"],"s3"),("e4","leader_of","e3","s3")],
  [dict(s="s1",sp="e3",st="the Ministry of Health",cue="say",content="Health officials in Kenya have confirmed 17 new cholera cases in the coastal city of Mombasa",
        time=("on Wednesday","2025-05-07"),places=["e1","e2"]),
   # nested attribution (issue #6): the inner claim is the officials', relayed by the ministry; its figure is theirs
