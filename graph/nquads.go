@@ -76,10 +76,13 @@ func parseQuad(line []byte) (quad.Quad, error) {
 	if !utf8.Valid(line) {
 		return quad.Quad{}, errors.New("invalid UTF-8")
 	}
-	if err := checkSyntax(line); err != nil {
+	end, err := checkSyntax(line)
+	if err != nil {
 		return quad.Quad{}, err
 	}
-	q, err := nquads.Parse(string(line))
+	// Only the statement: Cayley's parser misreads a comment that follows
+	// the final '.' without a space ("<a> <b> \"\" .#x").
+	q, err := nquads.Parse(string(line[:end]))
 	if err != nil {
 		return quad.Quad{}, err
 	}
@@ -96,25 +99,27 @@ func parseQuad(line []byte) (quad.Quad, error) {
 
 // checkSyntax checks the term structure of one N-Quads statement strictly
 // (Cayley's parser also accepts bare words): 3 or 4 terms — IRI, blank
-// node or literal, with a literal allowed only as object — then ".".
-func checkSyntax(line []byte) error {
+// node or literal, with a literal allowed only as object — then ".". It
+// returns the offset just after the final '.' (a comment may follow).
+func checkSyntax(line []byte) (int, error) {
 	i, n := 0, len(line)
 	skip := func() {
 		for i < n && (line[i] == ' ' || line[i] == '\t') {
 			i++
 		}
 	}
-	terms := 0
+	terms, end := 0, 0
 	for {
 		skip()
 		if i >= n {
-			return errors.New("missing final '.'")
+			return 0, errors.New("missing final '.'")
 		}
 		if line[i] == '.' {
 			i++
+			end = i
 			skip()
 			if i < n && line[i] != '#' {
-				return fmt.Errorf("unexpected text after '.' at column %d", i+1)
+				return 0, fmt.Errorf("unexpected text after '.' at column %d", i+1)
 			}
 			break
 		}
@@ -123,10 +128,10 @@ func checkSyntax(line []byte) error {
 		case line[i] == '<':
 			j := bytes.IndexByte(line[i:], '>')
 			if j < 0 {
-				return fmt.Errorf("unterminated IRI at column %d", i+1)
+				return 0, fmt.Errorf("unterminated IRI at column %d", i+1)
 			}
 			if !validIRI(string(line[i+1 : i+j])) {
-				return fmt.Errorf("invalid IRI %s at column %d", line[i:i+j+1], i+1)
+				return 0, fmt.Errorf("invalid IRI %s at column %d", line[i:i+j+1], i+1)
 			}
 			i += j + 1
 		case bytes.HasPrefix(line[i:], []byte("_:")):
@@ -139,11 +144,11 @@ func checkSyntax(line []byte) error {
 				i-- // "_:b." ends the statement
 			}
 			if i == start {
-				return fmt.Errorf("empty blank node label at column %d", start-1)
+				return 0, fmt.Errorf("empty blank node label at column %d", start-1)
 			}
 		case line[i] == '"':
 			if terms != 3 {
-				return fmt.Errorf("literal in position %d at column %d (only the object may be a literal)", terms, i+1)
+				return 0, fmt.Errorf("literal in position %d at column %d (only the object may be a literal)", terms, i+1)
 			}
 			i++
 			for i < n && line[i] != '"' {
@@ -153,7 +158,7 @@ func checkSyntax(line []byte) error {
 				i++
 			}
 			if i >= n {
-				return fmt.Errorf("unterminated literal")
+				return 0, fmt.Errorf("unterminated literal")
 			}
 			i++
 			switch {
@@ -165,21 +170,21 @@ func checkSyntax(line []byte) error {
 			case bytes.HasPrefix(line[i:], []byte("^^<")):
 				j := bytes.IndexByte(line[i:], '>')
 				if j < 0 {
-					return fmt.Errorf("unterminated datatype IRI")
+					return 0, fmt.Errorf("unterminated datatype IRI")
 				}
 				i += j + 1
 			}
 		default:
-			return fmt.Errorf("unexpected %q at column %d (want <IRI>, _:blank or \"literal\")", line[i], i+1)
+			return 0, fmt.Errorf("unexpected %q at column %d (want <IRI>, _:blank or \"literal\")", line[i], i+1)
 		}
 		if terms > 4 {
-			return errors.New("more than 4 terms")
+			return 0, errors.New("more than 4 terms")
 		}
 	}
 	if terms < 3 {
-		return fmt.Errorf("%d terms, want 3 or 4", terms)
+		return 0, fmt.Errorf("%d terms, want 3 or 4", terms)
 	}
-	return nil
+	return end, nil
 }
 
 // validIRI rejects characters N-Quads forbids inside IRIREF.
