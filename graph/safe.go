@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
@@ -92,7 +93,123 @@ type bound struct {
 	qs cgraph.QuadStore
 }
 
-func (b bound) BuildIterator(cgraph.QuadStore) iterator.Shape { return b.s.BuildIterator(b.qs) }
+func (b bound) BuildIterator(cgraph.QuadStore) iterator.Shape {
+	return guardShape{b.s.BuildIterator(b.qs)}
+}
+
+// guardShape turns a panic inside the inner store's iterators into a query
+// error. Cayley's SQL backend dereferences a nil path on
+// g.V().In().All() (a predicate-less In), in the goroutine that runs the
+// query, which would take the whole process down.
+type guardShape struct{ iterator.Shape }
+
+func (g guardShape) Iterate() (sc iterator.Scanner) {
+	defer func() {
+		if r := recover(); r != nil {
+			sc = iterator.NewNull().Iterate()
+		}
+	}()
+	return &guardScanner{Scanner: g.Shape.Iterate()}
+}
+
+func (g guardShape) Lookup() (ix iterator.Index) {
+	defer func() {
+		if r := recover(); r != nil {
+			ix = iterator.NewNull().Lookup()
+		}
+	}()
+	return &guardIndex{Index: g.Shape.Lookup()}
+}
+
+func (g guardShape) Optimize(ctx context.Context) (iterator.Shape, bool) {
+	s, ok := g.Shape.Optimize(ctx)
+	return guardShape{s}, ok
+}
+
+// errInnerPanic reports a panic of the store's iterators.
+type errInnerPanic struct{ v any }
+
+func (e errInnerPanic) Error() string {
+	return fmt.Sprintf("the store cannot run this query (internal error: %v); name the predicates of In/Out", e.v)
+}
+
+type guardScanner struct {
+	iterator.Scanner
+	err error
+}
+
+func (g *guardScanner) catch() {
+	if r := recover(); r != nil {
+		g.err = errInnerPanic{r}
+	}
+}
+
+func (g *guardScanner) Next(ctx context.Context) (ok bool) {
+	if g.err != nil {
+		return false
+	}
+	defer g.catch()
+	return g.Scanner.Next(ctx)
+}
+
+func (g *guardScanner) NextPath(ctx context.Context) (ok bool) {
+	if g.err != nil {
+		return false
+	}
+	defer g.catch()
+	return g.Scanner.NextPath(ctx)
+}
+
+func (g *guardScanner) Result() (r refs.Ref) {
+	defer g.catch()
+	return g.Scanner.Result()
+}
+
+func (g *guardScanner) TagResults(m map[string]refs.Ref) {
+	defer g.catch()
+	g.Scanner.TagResults(m)
+}
+
+func (g *guardScanner) Err() error {
+	if g.err != nil {
+		return g.err
+	}
+	return g.Scanner.Err()
+}
+
+type guardIndex struct {
+	iterator.Index
+	err error
+}
+
+func (g *guardIndex) catch() {
+	if r := recover(); r != nil {
+		g.err = errInnerPanic{r}
+	}
+}
+
+func (g *guardIndex) Contains(ctx context.Context, v refs.Ref) (ok bool) {
+	if g.err != nil {
+		return false
+	}
+	defer g.catch()
+	return g.Index.Contains(ctx, v)
+}
+
+func (g *guardIndex) NextPath(ctx context.Context) (ok bool) {
+	if g.err != nil {
+		return false
+	}
+	defer g.catch()
+	return g.Index.NextPath(ctx)
+}
+
+func (g *guardIndex) Err() error {
+	if g.err != nil {
+		return g.err
+	}
+	return g.Index.Err()
+}
 
 func (b bound) Optimize(ctx context.Context, r shape.Optimizer) (shape.Shape, bool) { return b, false }
 

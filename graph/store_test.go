@@ -199,10 +199,18 @@ func TestQueryUnknownValues(t *testing.T) {
 				{`g.V("not in the store").All()`, 0, 1},
 				{`g.V("Rotterdam", "not in the store").All()`, 1, 2},
 				{`g.V("not in the store").Out("<http://schema.org/name>").All()`, 0, 0},
+				// the SQL backend dereferenced a nil path here (-1: any
+				// result count, only no crash)
+				{`g.V().In().All()`, -1, -1},
+				{`g.V("Rotterdam").In().All()`, -1, -1},
+				{`g.V().Out().In().All()`, -1, -1},
 			} {
 				res, err := s.Query(ctx, tc.q, 0)
 				if name == Postgres {
 					tc.want = tc.sql
+				}
+				if tc.want < 0 {
+					continue // reaching here without a crash is the check
 				}
 				if err != nil || len(res) != tc.want {
 					t.Errorf("%s: %d results, err %v; want %d", tc.q, len(res), err, tc.want)
