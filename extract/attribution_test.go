@@ -75,6 +75,47 @@ func TestAttributionRules(t *testing.T) {
 			}
 		}
 	}
+	// entityType wants the entity named name to have type typ, or not to
+	// exist when typ is "".
+	entityType := func(name, typ string) check {
+		return func(t *testing.T, r *Record) {
+			for _, e := range r.Entities {
+				if e.Name == name && e.Type != typ {
+					t.Errorf("%s: type %q, want %q", name, e.Type, typ)
+				}
+			}
+		}
+	}
+	// cueCount wants n claims with cue.
+	cueCount := func(cue string, n int) check {
+		return func(t *testing.T, r *Record) {
+			got := 0
+			for _, c := range r.Claims {
+				if c.Cue == cue {
+					got++
+				}
+			}
+			if got != n {
+				t.Errorf("%d claims with cue %q, want %d (claims %+v)", got, cue, n, r.Claims)
+			}
+		}
+	}
+	// lastSpeaker wants the last claim by the entity named name.
+	lastSpeaker := func(name string) check {
+		return func(t *testing.T, r *Record) {
+			if n := len(r.Claims); n == 0 || nameOf(r, r.Claims[n-1].Speaker) != name {
+				t.Errorf("claims %+v: want the last by %s", r.Claims, name)
+			}
+		}
+	}
+	// eachClaim runs f on every claim.
+	eachClaim := func(f func(t *testing.T, c Claim)) check {
+		return func(t *testing.T, r *Record) {
+			for _, c := range r.Claims {
+				f(t, c)
+			}
+		}
+	}
 	tests := []struct {
 		name, text string
 		checks     []check
@@ -90,11 +131,7 @@ func TestAttributionRules(t *testing.T) {
 			[]check{speaker("<nil>")}},
 		{"the ministry is the Ministry of X",
 			"The Ministry of Transport opened an inquiry on Monday. The ministry said the trains had been inspected.",
-			[]check{func(t *testing.T, r *Record) {
-				if n := len(r.Claims); n == 0 || nameOf(r, r.Claims[n-1].Speaker) != "Ministry of Transport" {
-					t.Errorf("claims %+v: want the last by Ministry of Transport", r.Claims)
-				}
-			}}},
+			[]check{lastSpeaker("Ministry of Transport")}},
 		{"the union's leader after the X union",
 			"The Unite union called a strike at the port. The union's leader, Sharon Graham, said talks had failed.",
 			[]check{rel("Sharon Graham", LeaderOf, "Unite", true)}},
@@ -169,90 +206,55 @@ func TestAttributionRules(t *testing.T) {
 			[]check{figures(1)}},
 		{"showing courage is no attribution",
 			"Okafor showed great courage in the final minutes.",
-			[]check{func(t *testing.T, r *Record) {
-				if len(r.Claims) != 0 {
-					t.Errorf("claims %+v, want none", r.Claims)
-				}
-			}}},
+			[]check{cueCount("show", 0)}},
 		{"a belief inside a quote ends with the quote",
 			"“I believe that for one reason - I know his character,” she said. He nodded.",
-			[]check{func(t *testing.T, r *Record) {
-				for _, c := range r.Claims {
-					if c.Cue == "believe" && c.Content != "for one reason - I know his character," {
-						t.Errorf("content %q", c.Content)
-					}
+			[]check{eachClaim(func(t *testing.T, c Claim) {
+				if c.Cue == "believe" && c.Content != "for one reason - I know his character," {
+					t.Errorf("content %q", c.Content)
 				}
-			}}},
+			})}},
 		{"the descriptor decides the type",
 			"Fighting continued in the city of Wad Kanda, the newspaper Al Sahwa reported, citing Mr Osman Tayeb.",
-			[]check{func(t *testing.T, r *Record) {
-				want := map[string]string{"Wad Kanda": TypeGPE, "Al Sahwa": TypeOrg, "Osman Tayeb": TypePerson}
-				for _, e := range r.Entities {
-					if w, ok := want[e.Name]; ok && e.Type != w {
-						t.Errorf("%s: %s, want %s", e.Name, e.Type, w)
-					}
-				}
-			}}},
+			[]check{entityType("Wad Kanda", TypeGPE), entityType("Al Sahwa", TypeOrg), entityType("Osman Tayeb", TypePerson)}},
 		{"according to a rule is no attribution",
 			"The casinos will be run according to British rules, the minister said.",
-			[]check{func(t *testing.T, r *Record) {
-				for _, c := range r.Claims {
-					if c.Cue == "according to" {
-						t.Errorf("unexpected claim %+v", c)
-					}
-				}
-			}}},
+			[]check{cueCount("according to", 0)}},
 		{"a spokesman speaks for the organisation",
 			"A spokesman for the Zentrix Corporation said the plant would close.",
 			[]check{speaker("Zentrix Corporation")}},
 		{"an unclosed straight quote ends where the next opens",
 			"She said: \"Prices will rise. \"Wages will not,\" she added. Analysts said growth would slow.",
-			[]check{func(t *testing.T, r *Record) {
-				for _, c := range r.Claims {
-					if c.Cue == "say" && c.SpeakerText == "Analysts" && c.Quote {
-						t.Errorf("indirect claim read as a quote: %+v", c)
-					}
+			[]check{eachClaim(func(t *testing.T, c Claim) {
+				if c.Cue == "say" && c.SpeakerText == "Analysts" && c.Quote {
+					t.Errorf("indirect claim read as a quote: %+v", c)
 				}
-			}}},
+			})}},
 		{"a year before a noun is no count",
 			"Analysts said the firm would report 2025 revenues of $4bn.",
-			[]check{func(t *testing.T, r *Record) {
-				for _, c := range r.Claims {
-					for _, f := range c.Figures {
-						if f.Value == 2025 {
-							t.Errorf("year read as a figure: %+v", f)
-						}
+			[]check{eachClaim(func(t *testing.T, c Claim) {
+				for _, f := range c.Figures {
+					if f.Value == 2025 {
+						t.Errorf("year read as a figure: %+v", f)
 					}
 				}
-			}}},
+			})}},
 		{"I think is a hedge",
 			"“I think the market will recover,” the trader said.",
-			[]check{func(t *testing.T, r *Record) {
-				for _, c := range r.Claims {
-					if c.Cue == "think" && c.Certainty != Likely {
-						t.Errorf("think claim %q", c.Certainty)
-					}
+			[]check{eachClaim(func(t *testing.T, c Claim) {
+				if c.Cue == "think" && c.Certainty != Likely {
+					t.Errorf("think claim %q", c.Certainty)
 				}
-			}}},
+			})}},
 		{"a sentence-initial participle is no name",
 			"Born in Tredegar, he studied in Cardiff.",
-			[]check{func(t *testing.T, r *Record) {
-				for _, e := range r.Entities {
-					if e.Name == "Born" {
-						t.Errorf("entity %+v", e)
-					}
-				}
-			}}},
+			[]check{entityType("Born", "")}},
 		{"the speaker between the quote and 'told'",
 			"“Shedding jobs makes total sense,” Ivo Maartens, an analyst with Oyens Capital, told Reuters.",
 			[]check{speaker("Ivo Maartens")}},
 		{"the bank is the salient bank",
 			"Zanderbank, the country's largest bank, is to cut 2,000 jobs. Zanderbank has been hit by falling profits. It follows Kessler Bank. The bank said its income would rise.",
-			[]check{func(t *testing.T, r *Record) {
-				if n := len(r.Claims); n == 0 || nameOf(r, r.Claims[n-1].Speaker) != "Zanderbank" {
-					t.Errorf("claims %+v: want the last by Zanderbank", r.Claims)
-				}
-			}}},
+			[]check{lastSpeaker("Zanderbank")}},
 		{"shares in X: X is a company",
 			"Shares in Vantor Energy fell 12% after the company said its profit would fall.",
 			[]check{speaker("Vantor Energy")}},
@@ -264,29 +266,13 @@ func TestAttributionRules(t *testing.T) {
 			[]check{speakerText("health officials"), figures(1)}},
 		{"a belief whose clause the parser broke up",
 			"Scholz said he did not believe an attack was imminent.",
-			[]check{func(t *testing.T, r *Record) {
-				n := 0
-				for _, c := range r.Claims {
-					if c.Cue == "believe" {
-						n++
-					}
-				}
-				if n != 1 {
-					t.Errorf("claims %+v, want one with cue believe", r.Claims)
-				}
-			}}},
+			[]check{cueCount("believe", 1)}},
 		{"a subject before a parenthetical",
 			"Tarnow, situated in southern Poland, shares a border with Slovakia.",
 			[]check{rel("Tarnow", Borders, "Slovakia", true)}},
 		{"a known city after a place preposition is the city",
 			"The ministry said about 3,000 dock workers had joined the strike in Marseille.",
-			[]check{func(t *testing.T, r *Record) {
-				for _, e := range r.Entities {
-					if e.Name == "Marseille" && e.Type != TypeGPE {
-						t.Errorf("Marseille: %s", e.Type)
-					}
-				}
-			}}},
+			[]check{entityType("Marseille", TypeGPE)}},
 		{"a title names its body elsewhere in the text",
 			"The European Commission fined the firm on Monday. Competition Commissioner Ana Lopes said the fine was fair.",
 			[]check{rel("Ana Lopes", MemberOf, "European Commission", true)}},

@@ -176,7 +176,7 @@ func (st *state) findClaims() {
 		}
 		return a.cue < b.cue
 	})
-	// nested attribution ("S said: 'As B said, 8,000 …'"): the inner
+	// nested attribution ("S said: 'As B said, 5,000 …'"): the inner
 	// claim is B's, relayed by S; its figures are not S's own
 	nested := map[*claim][]span{}
 	for _, outer := range all {
@@ -320,7 +320,7 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 				}
 			}
 		}
-		// "said on Friday, 8,000 troops …": the time right after the cue,
+		// "said on Friday, 5,000 troops …": the time right after the cue,
 		// set off by a comma, dates the saying, not the content
 		if lo > v && s.timex[lo] >= 0 {
 			if tx := st.timexs[s.timex[lo]]; tx.lo == lo && tx.hi+2 <= hi && s.toks[tx.hi+1].Form == "," {
