@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"unicode"
 	"unicode/utf8"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -172,6 +173,9 @@ func checkSyntax(line []byte) (int, error) {
 				if j < 0 {
 					return 0, fmt.Errorf("unterminated datatype IRI")
 				}
+				if !validIRI(string(line[i+3 : i+j])) {
+					return 0, fmt.Errorf("invalid datatype IRI at column %d", i+3)
+				}
 				i += j + 1
 			}
 		default:
@@ -190,7 +194,9 @@ func checkSyntax(line []byte) (int, error) {
 // validIRI rejects characters N-Quads forbids inside IRIREF.
 func validIRI(s string) bool {
 	for _, r := range s {
-		if r <= 0x20 || r == '<' || r == '>' || r == '"' || r == '{' || r == '}' || r == '|' || r == '^' || r == '`' || r == '\\' {
+		// control characters (DEL and C1 too) are not IRI characters
+		// (RFC 3987), and Cayley's parser misreads them
+		if r <= 0x20 || unicode.IsControl(r) || r == '<' || r == '>' || r == '"' || r == '{' || r == '}' || r == '|' || r == '^' || r == '`' || r == '\\' {
 			return false
 		}
 	}
