@@ -306,16 +306,11 @@ func decode(b []byte) (*Sparse, []byte, error) {
 		m := &Sparse{NClasses: int(nc), Bits: uint(bits), dense: make([]int16, size), scale: scale}
 		idx := -1
 		for k := uint64(0); k < n; k++ {
-			var d uint64
 			var q int64
-			var ok bool
-			if d, q, b, ok = nextWeight(b); !ok {
-				return nil, nil, fmt.Errorf("%w: truncated weights", ErrBadModel)
+			var err error
+			if idx, q, b, err = nextEntry(b, idx, size); err != nil {
+				return nil, nil, err
 			}
-			if d == 0 || d > uint64(size) || idx+int(d) >= size {
-				return nil, nil, fmt.Errorf("%w: weight index out of range", ErrBadModel)
-			}
-			idx += int(d)
 			if q < math.MinInt16 || q > math.MaxInt16 {
 				return nil, nil, fmt.Errorf("%w: weight out of range", ErrBadModel)
 			}
@@ -328,16 +323,11 @@ func decode(b []byte) (*Sparse, []byte, error) {
 	idx := -1
 	row, rowEnd := 0, int(nc)
 	for k := uint64(0); k < n; k++ {
-		var d uint64
 		var q int64
-		var ok bool
-		if d, q, b, ok = nextWeight(b); !ok {
-			return nil, nil, fmt.Errorf("%w: truncated weights", ErrBadModel)
+		var err error
+		if idx, q, b, err = nextEntry(b, idx, size); err != nil {
+			return nil, nil, err
 		}
-		if d == 0 || d > uint64(size) || idx+int(d) >= size {
-			return nil, nil, fmt.Errorf("%w: weight index out of range", ErrBadModel)
-		}
-		idx += int(d)
 		for idx >= rowEnd {
 			row++
 			rowEnd += int(nc)
@@ -371,6 +361,20 @@ func (m *Sparse) Dense() *Model {
 }
 
 // nextWeight decodes one (index delta, quantised weight) pair from the start
+
+// nextEntry reads the next (index delta, weight) pair after slot idx of a
+// table of size slots and returns the new slot, checking both.
+func nextEntry(b []byte, idx, size int) (int, int64, []byte, error) {
+	d, q, b, ok := nextWeight(b)
+	if !ok {
+		return 0, 0, nil, fmt.Errorf("%w: truncated weights", ErrBadModel)
+	}
+	if d == 0 || d > uint64(size) || idx+int(d) >= size {
+		return 0, 0, nil, fmt.Errorf("%w: weight index out of range", ErrBadModel)
+	}
+	return idx + int(d), q, b, nil
+}
+
 // of b, with a fast path for values below 128 and 8192.
 func nextWeight(b []byte) (d uint64, q int64, rest []byte, ok bool) {
 	if len(b) >= 3 && b[0] < 0x80 {
