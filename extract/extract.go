@@ -548,15 +548,6 @@ func isUpperWord(w string) bool {
 	return false
 }
 
-func (st *state) sentOf(charOff int) int {
-	for i, s := range st.sents {
-		if charOff >= s.start && charOff < s.end {
-			return i
-		}
-	}
-	return -1
-}
-
 // record builds the output record.
 func (st *state) record() *Record {
 	doc := st.doc
