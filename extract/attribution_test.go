@@ -37,6 +37,13 @@ func TestAttributionRules(t *testing.T) {
 			}
 		}
 	}
+	content := func(want string) check {
+		return func(t *testing.T, r *Record) {
+			if got := claim0(r).Content; got != want {
+				t.Errorf("content %q, want %q", got, want)
+			}
+		}
+	}
 	relayedBy := func(want string) check {
 		return func(t *testing.T, r *Record) {
 			c := claim0(r)
@@ -282,6 +289,12 @@ func TestAttributionRules(t *testing.T) {
 		{"a city the text does not place stays unplaced, though the country is named",
 			"Firefighters battled a blaze in Lyon on Monday. France sent more planes, officials said.",
 			[]check{rel("Lyon", LocatedIn, "France", false)}},
+		{"an inverted reporting clause: '…, said the X.'",
+			"Household debt in Norway is still high, at about 2.1 times income, said the Nordic Statistics Office.",
+			[]check{speaker("Nordic Statistics Office"), figures(1)}},
+		{"a word of the content read as the subject of 'said'",
+			"Chinese wine sales are growing, the US Agriculture Department said, with wine sales in 2003 up 25% at 61.1bn yuan.",
+			[]check{speaker("US Agriculture Department"), content("Chinese wine sales are growing")}},
 		{"a city the text places",
 			"Firefighters battled a blaze in Lyon, France, on Monday, officials said.",
 			[]check{rel("Lyon", LocatedIn, "France", true)}},

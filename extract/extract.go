@@ -160,6 +160,9 @@ func newState(x *Extractor, doc loaders.Document) *state {
 			}
 		}
 	}
+	for i := range raw {
+		repairReporting(&raw[i])
+	}
 	for i, s := range raw {
 		se := &sent{idx: i, id: fmt.Sprintf("s%d", i+1), start: s.Start, end: s.End, toks: s.Tokens}
 		n := len(s.Tokens)

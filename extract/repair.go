@@ -1,0 +1,255 @@
+package extract
+
+import (
+	"github.com/newsgraph/newsgraph/internal/nlp"
+)
+
+// reportingLemmas are the verbs of a reporting clause set off after the
+// reported content ("…, the ministry said." / "…, said the ministry.").
+var reportingLemmas = set("say", "tell", "state", "add", "note", "claim",
+	"assert", "announce", "reply", "explain", "insist", "write", "comment",
+	"remark", "declare", "stress", "reiterate", "warn", "confirm", "estimate",
+	"believe", "predict", "report", "argue", "suggest", "admit", "concede",
+	"conclude", "acknowledge", "allege", "caution", "emphasise", "emphasize")
+
+// repairReporting rebuilds the tree of a sentence that ends in a reporting
+// clause, "CONTENT, NP said [PP]." or "CONTENT, said NP [PP].", when the
+// parser read it otherwise (the speaker as object of the verb, a word of
+// the content as its subject, the verb as a parataxis of the content). The
+// reporting verb becomes the root, the noun phrase its subject and the
+// content its clausal complement. It reports whether the tree changed.
+func repairReporting(s *nlp.Sentence) bool {
+	toks := s.Tokens
+	n := len(toks)
+	for v := 0; v < n; v++ {
+		if toks[v].UPOS != "VERB" || !reportingLemmas[toks[v].Lemma] {
+			continue
+		}
+		comma, npLo, npHi, ok := reportingNP(toks, v)
+		if !ok {
+			continue
+		}
+		// the content before the comma must be a clause of a few words
+		if comma < 3 || !hasVerb(toks[:comma]) {
+			continue
+		}
+		head := npHead(toks, npLo, npHi)
+		if head < 0 {
+			continue
+		}
+		if reportingParsed(toks, v, head, comma) {
+			continue
+		}
+		rebuildReporting(toks, v, head, comma, npLo, npHi)
+		return true
+	}
+	return false
+}
+
+// reportingNP finds the speaker phrase of reporting verb v: between a comma
+// (or closing quote) and v, or right after v when v follows the comma. It
+// checks that nothing but a prepositional phrase, a time or an addressee
+// follows the clause before the sentence ends or a comma continues it.
+func reportingNP(toks []nlp.Token, v int) (comma, lo, hi int, ok bool) {
+	n := len(toks)
+	isSep := func(k int) bool {
+		f := toks[k].Form
+		return f == "," || isQuoteChar(f) && k > 0 && toks[k-1].Form == ","
+	}
+	var after int
+	switch {
+	case v > 0 && isSep(v-1):
+		// "…, said the ministry."
+		comma, lo = v-1, v+1
+		hi = lo
+		for hi < n && npToken(toks, hi, hi == lo) {
+			hi++
+		}
+		hi--
+		if hi < lo {
+			return 0, 0, 0, false
+		}
+		after = hi + 1
+	default:
+		// "…, the ministry said."
+		k := v - 1
+		for k >= 0 && npToken(toks, k, false) {
+			k--
+		}
+		if k < 0 || k == v-1 || !isSep(k) || !npToken(toks, k+1, true) {
+			return 0, 0, 0, false
+		}
+		comma, lo, hi = k, k+1, v-1
+		after = v + 1
+		if toks[v].Lemma == "tell" {
+			// "…, she told reporters."
+			for after < n && npToken(toks, after, false) {
+				after++
+			}
+		}
+	}
+	if isQuoteChar(toks[comma].Form) {
+		comma-- // the comma before the closing quote
+	}
+	// what follows: a prepositional phrase or time, then the end of the
+	// sentence or a comma
+	for k := after; k < n; k++ {
+		f, u := toks[k].Form, toks[k].UPOS
+		if f == "," || f == ";" {
+			break
+		}
+		if u == "PUNCT" || u == "ADP" || u == "DET" || u == "NOUN" || u == "PROPN" || u == "NUM" || u == "ADJ" || u == "PRON" && toks[k].XPOS == "PRP$" || u == "ADV" {
+			continue
+		}
+		return 0, 0, 0, false
+	}
+	return comma, lo, hi, true
+}
+
+// npToken reports whether token k can belong to a short speaker phrase
+// ("the US trade department", "a senior official", "he", "its chief
+// executive").
+func npToken(toks []nlp.Token, k int, first bool) bool {
+	switch toks[k].UPOS {
+	case "DET", "ADJ", "NOUN", "PROPN", "NUM":
+		return true
+	case "PRON":
+		return first || toks[k].XPOS == "PRP$"
+	case "PART":
+		return !first && toks[k].XPOS == "POS"
+	case "PUNCT":
+		return !first && (toks[k].Form == "-" || toks[k].Form == ".")
+	}
+	return false
+}
+
+// npHead is the last noun, proper noun or pronoun of tokens lo..hi.
+func npHead(toks []nlp.Token, lo, hi int) int {
+	for k := hi; k >= lo; k-- {
+		switch toks[k].UPOS {
+		case "NOUN", "PROPN", "PRON":
+			if toks[k].XPOS != "PRP$" {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+func hasVerb(toks []nlp.Token) bool {
+	for _, t := range toks {
+		if t.UPOS == "VERB" || t.UPOS == "AUX" {
+			return true
+		}
+	}
+	return false
+}
+
+// reportingParsed reports whether the parse already reads the reporting
+// clause right: head is the only subject of v and v heads the content or
+// hangs on it as a parataxis or adverbial clause.
+func reportingParsed(toks []nlp.Token, v, head, comma int) bool {
+	if toks[head].Head != v+1 || baseDeprel(toks[head].Deprel) != "nsubj" {
+		return false
+	}
+	for k, t := range toks {
+		if k != head && t.Head == v+1 && baseDeprel(t.Deprel) == "nsubj" {
+			return false
+		}
+		// a word of the content hanging on the verb other than through
+		// its complement
+		if k < comma && t.Head == v+1 {
+			switch baseDeprel(t.Deprel) {
+			case "ccomp", "parataxis", "punct", "advcl":
+			default:
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func baseDeprel(r string) string {
+	for i := 0; i < len(r); i++ {
+		if r[i] == ':' {
+			return r[:i]
+		}
+	}
+	return r
+}
+
+// rebuildReporting makes v the root, the speaker phrase lo..hi (headed by
+// head) its subject and the content before comma its complement.
+func rebuildReporting(toks []nlp.Token, v, head, comma, lo, hi int) {
+	in := func(k, a, b int) bool { return k >= a && k <= b }
+	// the content's root: a word of the content whose head lies outside
+	// it; prefer the sentence root, then a verb, then the last such word
+	root := -1
+	var loose []int
+	for k := 0; k < comma; k++ {
+		h := toks[k].Head - 1
+		if h >= 0 && h < comma {
+			continue
+		}
+		loose = append(loose, k)
+	}
+	for _, k := range loose {
+		if toks[k].Head == 0 {
+			root = k
+			break
+		}
+	}
+	if root < 0 {
+		for _, k := range loose {
+			if toks[k].UPOS == "VERB" || toks[k].UPOS == "AUX" && root < 0 {
+				root = k
+			}
+		}
+	}
+	if root < 0 && len(loose) > 0 {
+		root = loose[len(loose)-1]
+	}
+	if root < 0 {
+		return
+	}
+	for _, k := range loose {
+		if k != root {
+			toks[k].Head, toks[k].Deprel = root+1, "dep"
+		}
+	}
+	toks[root].Head, toks[root].Deprel = v+1, "ccomp"
+	toks[v].Head, toks[v].Deprel = 0, "root"
+	toks[head].Head, toks[head].Deprel = v+1, "nsubj"
+	for k := lo; k <= hi; k++ {
+		if k == head || in(toks[k].Head-1, lo, hi) {
+			continue
+		}
+		rel := "compound"
+		switch toks[k].UPOS {
+		case "DET":
+			rel = "det"
+		case "ADJ":
+			rel = "amod"
+		case "PRON":
+			rel = "nmod:poss"
+		case "PART":
+			rel = "case"
+		case "PUNCT":
+			rel = "punct"
+		}
+		toks[k].Head, toks[k].Deprel = head+1, rel
+	}
+	// everything else that hung on the content's old root or the speaker
+	// phrase after it stays; words that now hang on themselves through a
+	// cycle are attached to the verb
+	for k := range toks {
+		h, steps := toks[k].Head, 0
+		for h > 0 && steps <= len(toks) {
+			h = toks[h-1].Head
+			steps++
+		}
+		if h != 0 {
+			toks[k].Head, toks[k].Deprel = v+1, "dep"
+		}
+	}
+}

@@ -1,0 +1,97 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/nlp"
+)
+
+// sentFrom builds a sentence from "form/UPOS/head/deprel" words (lemma =
+// lower-case form, "said" → "say").
+func sentFrom(t *testing.T, spec string) nlp.Sentence {
+	t.Helper()
+	var s nlp.Sentence
+	for _, w := range strings.Fields(spec) {
+		f := strings.Split(w, "/")
+		if len(f) != 4 {
+			t.Fatalf("bad word %q", w)
+		}
+		h := 0
+		for _, c := range f[2] {
+			h = h*10 + int(c-'0')
+		}
+		lemma := strings.ToLower(f[0])
+		if lemma == "said" {
+			lemma = "say"
+		}
+		xpos := ""
+		if f[1] == "PART" && f[0] == "'s" {
+			xpos = "POS"
+		}
+		s.Tokens = append(s.Tokens, nlp.Token{Form: f[0], Lemma: lemma, UPOS: f[1], XPOS: xpos, Head: h, Deprel: f[3]})
+	}
+	return s
+}
+
+func TestRepairReporting(t *testing.T) {
+	tests := []struct {
+		name    string
+		spec    string
+		changed bool
+		subj    string // form of the verb's subject after the repair
+		ccomp   string // form of the content's root
+	}{
+		{"inverted, speaker read as object",
+			"Prices/NOUN/3/nsubj are/AUX/3/cop high/ADJ/0/root ,/PUNCT/5/punct said/VERB/3/parataxis the/DET/7/det office/NOUN/5/obj ./PUNCT/3/punct",
+			true, "office", "high"},
+		{"postposed, a content word as a second subject",
+			"Chinese/ADJ/7/nsubj sales/NOUN/7/ccomp grow/VERB/2/acl ,/PUNCT/6/punct the/DET/6/det ministry/NOUN/7/nsubj said/VERB/0/root ./PUNCT/7/punct",
+			true, "ministry", "sales"},
+		{"already right",
+			"Sales/NOUN/2/nsubj grew/VERB/5/ccomp ,/PUNCT/4/punct officials/NOUN/5/nsubj said/VERB/0/root ./PUNCT/5/punct",
+			false, "officials", "grew"},
+		{"a clause follows the verb: not a reporting clause",
+			"In/ADP/2/case Paris/PROPN/5/obl ,/PUNCT/4/punct he/PRON/5/nsubj said/VERB/0/root prices/NOUN/7/nsubj rose/VERB/5/ccomp ./PUNCT/5/punct",
+			false, "he", ""},
+		{"no verb before the comma",
+			"Good/ADJ/2/amod news/NOUN/0/root ,/PUNCT/5/punct he/PRON/5/nsubj said/VERB/2/parataxis ./PUNCT/2/punct",
+			false, "he", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := sentFrom(t, tc.spec)
+			if got := repairReporting(&s); got != tc.changed {
+				t.Fatalf("changed %v, want %v", got, tc.changed)
+			}
+			v := -1
+			for i, tk := range s.Tokens {
+				if tk.Lemma == "say" {
+					v = i
+				}
+			}
+			subj, cc := "", ""
+			roots := 0
+			for _, tk := range s.Tokens {
+				if tk.Head == 0 {
+					roots++
+				}
+				if tk.Head == v+1 && tk.Deprel == "nsubj" {
+					subj = tk.Form
+				}
+				if tk.Head == v+1 && tk.Deprel == "ccomp" {
+					cc = tk.Form
+				}
+			}
+			if subj != tc.subj {
+				t.Errorf("subject %q, want %q", subj, tc.subj)
+			}
+			if tc.ccomp != "" && cc != tc.ccomp {
+				t.Errorf("complement %q, want %q", cc, tc.ccomp)
+			}
+			if roots != 1 {
+				t.Errorf("%d roots", roots)
+			}
+		})
+	}
+}
