@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/loaders"
@@ -113,6 +114,20 @@ func TestAttributionRules(t *testing.T) {
 			if n := len(r.Claims); n == 0 || nameOf(r, r.Claims[n-1].Speaker) != name {
 				t.Errorf("claims %+v: want the last by %s", r.Claims, name)
 			}
+		}
+	}
+	// titles wants the titles of the entity named name.
+	titles := func(name string, want ...string) check {
+		return func(t *testing.T, r *Record) {
+			for _, e := range r.Entities {
+				if e.Name == name {
+					if strings.Join(e.Titles, "|") != strings.Join(want, "|") {
+						t.Errorf("%s: titles %q, want %q", name, e.Titles, want)
+					}
+					return
+				}
+			}
+			t.Errorf("no entity %s", name)
 		}
 	}
 	// eachClaim runs f on every claim.
@@ -295,6 +310,21 @@ func TestAttributionRules(t *testing.T) {
 		{"a word of the content read as the subject of 'said'",
 			"Chinese wine sales are growing, the US Agriculture Department said, with wine sales in 2003 up 25% at 61.1bn yuan.",
 			[]check{speaker("US Agriculture Department"), content("Chinese wine sales are growing")}},
+		{"a participle cue with a small clause: ', claiming X are Y'",
+			"Ms Okafor brushed the criticism aside, claiming her budget figures are accurate.",
+			[]check{speaker("Okafor"), content("her budget figures are accurate")}},
+		{"a that-clause completing a noun is no content of the verb",
+			"The rally has only added to the belief that a deal is close.",
+			[]check{cueCount("add", 0)}},
+		{"a cue in a relative clause has no content",
+			"Voters backed what they claim is a fair plan.",
+			[]check{cueCount("claim", 0)}},
+		{"a title starts after a conjunction and stops before the name",
+			"And Finance Minister Petra Lund said taxes would rise.",
+			[]check{titles("Petra Lund", "Finance Minister")}},
+		{"a bare demonstrative object is no relation",
+			"Mr Brandt dismissed that, saying the figures were old.",
+			[]check{noPredicate("dismiss")}},
 		{"a city the text places",
 			"Firefighters battled a blaze in Lyon, France, on Monday, officials said.",
 			[]check{rel("Lyon", LocatedIn, "France", true)}},

@@ -220,6 +220,11 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 	if clauseOnlyCues[lemma] && s.child(v, "ccomp") < 0 && thatAfter(s, v) < 0 && !(cognitionCues[lemma] || lemma == "suggest" || lemma == "indicate") || clauseOnlyCues[lemma] && s.child(v, "ccomp") < 0 && thatAfter(s, v) < 0 && !objClause(s, v) {
 		return nil
 	}
+	// "what they claim is a stark choice", "the figures he cited": the
+	// relative clause's gap is the cue's object, there is no content
+	if s.rel(v) == "acl:relcl" && s.child(v, "ccomp") < 0 && thatAfter(s, v) < 0 && s.child(v, "xcomp") < 0 {
+		return nil
+	}
 	// "analysts expect the dispute to cost …", not "the firm expected to earn"
 	if lemma == "expect" && s.child(v, "ccomp") < 0 && thatAfter(s, v) < 0 && s.child(v, "obj") < 0 {
 		return nil
@@ -1065,6 +1070,10 @@ func sentEnd(s *sent, i int) int {
 func thatAfter(s *sent, v int) int {
 	for k := v + 1; k < len(s.toks) && k <= v+9; k++ {
 		if s.lower(k) == "that" {
+			// "added to the belief that …": the clause completes the noun
+			if k > v+1 && s.toks[k-1].UPOS == "NOUN" && contentNouns[s.lemma(k-1)] {
+				return -1
+			}
 			if k+2 < len(s.toks) {
 				return k
 			}

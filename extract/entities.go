@@ -760,7 +760,17 @@ func (st *state) findTitles() {
 		spans = append(spans, st.surfaceRoles(s, m)...)
 		for _, sp := range spans {
 			a, b := sp[0], sp[1]
-			for a <= b && (s.toks[a].UPOS == "DET" || s.toks[a].UPOS == "PUNCT") {
+			// a title never includes the name itself ("Finance
+			// Minister X Y" parsed with "Y" under "Finance")
+			if a < m.lo && b >= m.lo {
+				b = m.lo - 1
+			} else if a >= m.lo && a <= m.hi {
+				a = m.hi + 1
+			}
+			// "And Chancellor X", "Then deputy chairman X", "his
+			// campaign boss X": the title starts after conjunctions,
+			// adverbs and possessives
+			for a <= b && titleLead(s, a) {
 				a++
 			}
 			for b >= a && s.toks[b].UPOS == "PUNCT" {
@@ -784,6 +794,18 @@ func (st *state) findTitles() {
 			st.titles = append(st.titles, titleSpan{s.idx, mi, a, b})
 		}
 	}
+}
+
+// titleLead reports whether token k cannot start a title: determiners,
+// punctuation, conjunctions, adverbs and possessive pronouns.
+func titleLead(s *sent, k int) bool {
+	switch s.toks[k].UPOS {
+	case "DET", "PUNCT", "CCONJ", "SCONJ", "ADV", "INTJ":
+		return true
+	case "PRON":
+		return s.toks[k].XPOS == "PRP$"
+	}
+	return false
 }
 
 // surfaceRoles returns role noun phrases set off by commas right before

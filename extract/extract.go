@@ -162,6 +162,8 @@ func newState(x *Extractor, doc loaders.Document) *state {
 	}
 	for i := range raw {
 		repairReporting(&raw[i])
+		repairNounClauses(&raw[i])
+		repairParticipleCue(&raw[i])
 	}
 	for i, s := range raw {
 		se := &sent{idx: i, id: fmt.Sprintf("s%d", i+1), start: s.Start, end: s.End, toks: s.Tokens}

@@ -233,6 +233,14 @@ var typedPredicates = set(LocatedIn, Borders, MemberOf, LeaderOf, Nationality, P
 
 // speechLemmas are verbs of saying: they attribute (claims), they are not
 // open relations of their own ("X said its profit …", "X told AFP").
+// contentNouns take a that-clause of their own ("the belief that …", "the
+// fact that …"); such a clause is not the content of a nearby cue verb.
+var contentNouns = set("belief", "fact", "idea", "view", "notion", "hope",
+	"fear", "claim", "news", "report", "suggestion", "assumption", "sign",
+	"evidence", "impression", "conclusion", "possibility", "rumour", "rumor",
+	"speculation", "concern", "concerns", "perception", "argument", "theory",
+	"hypothesis", "assurance", "promise", "warning", "allegation", "expectation")
+
 var speechLemmas = set("say", "tell", "state", "add", "note", "claim",
 	"assert", "announce", "reply", "explain", "insist", "write", "comment",
 	"remark", "declare", "stress", "reiterate")

@@ -310,7 +310,8 @@ func (st *state) verbRelations(s *sent, v int) {
 			}
 		} else if y >= 0 {
 			st.addRel(x, pred, y, "", sid, cert)
-		} else if s.toks[o].UPOS != "PRON" {
+		} else if s.toks[o].UPOS != "PRON" && s.toks[o].UPOS != "DET" {
+			// (a bare "that" or "this" names nothing)
 			// the object phrase without relative clauses and without
 			// the places told apart as relations of their own
 			lo, hi := s.subtree(o, func(k int) bool {

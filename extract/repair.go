@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/newsgraph/newsgraph/internal/nlp"
 )
 
@@ -252,4 +254,146 @@ func rebuildReporting(toks []nlp.Token, v, head, comma, lo, hi int) {
 			toks[k].Head, toks[k].Deprel = v+1, "dep"
 		}
 	}
+}
+
+// repairNounClauses re-attaches a that-clause read as the complement of a
+// verb to the content noun right before it ("added to the belief that …",
+// "ignored the fact that …"): the clause completes the noun. It reports
+// whether the tree changed.
+func repairNounClauses(s *nlp.Sentence) bool {
+	toks := s.Tokens
+	changed := false
+	for c := range toks {
+		h := toks[c].Head - 1
+		if h < 0 || baseDeprel(toks[c].Deprel) != "ccomp" || h > c {
+			continue
+		}
+		// the first word of the clause
+		lo := c
+		for k := c - 1; k > h; k-- {
+			if dominatesTok(toks, c, k) {
+				lo = k
+			}
+		}
+		if strings.ToLower(toks[lo].Form) != "that" || lo-1 <= h {
+			continue
+		}
+		n := lo - 1
+		if toks[n].UPOS != "NOUN" || !contentNouns[toks[n].Lemma] || !dominatesTok(toks, h, n) {
+			continue
+		}
+		toks[c].Head, toks[c].Deprel = n+1, "acl"
+		changed = true
+	}
+	return changed
+}
+
+// dominatesTok reports whether token a dominates token b (0-based).
+func dominatesTok(toks []nlp.Token, a, b int) bool {
+	for k, steps := b, 0; k >= 0 && steps <= len(toks); steps++ {
+		if k == a {
+			return true
+		}
+		k = toks[k].Head - 1
+	}
+	return false
+}
+
+// repairParticipleCue rebuilds "MAIN, claiming his forecasts are accurate"
+// when the parser hung the main clause or the participle on the reported
+// predicate ("claiming his forecasts" or "MAIN" as the subject of
+// "accurate"): the participle becomes an adverbial clause of the main
+// clause and the predicate its complement, with the participle's object
+// as subject. It reports whether the tree changed.
+func repairParticipleCue(s *nlp.Sentence) bool {
+	toks := s.Tokens
+	changed := false
+	for v := 1; v < len(toks); v++ {
+		if toks[v].XPOS != "VBG" || !cueLemmas[toks[v].Lemma] || toks[v-1].Form != "," {
+			continue
+		}
+		// p: the nearest ancestor after the participle; m: the word
+		// below it on the way up
+		m, p := v, toks[v].Head-1
+		for steps := 0; p >= 0 && p < v && steps < len(toks); steps++ {
+			m, p = p, toks[p].Head-1
+		}
+		if p <= v || !strings.HasPrefix(toks[m].Deprel, "csubj") && !strings.HasPrefix(toks[m].Deprel, "nsubj") {
+			// "MAIN, claiming his forecasts | are accurate" with the
+			// predicate hung on the main clause: an auxiliary or copula
+			// right after the participle's object starts its complement
+			if q := smallClause(toks, v); q >= 0 {
+				changed = true
+			}
+			continue
+		}
+		o := -1
+		for k := v + 1; k < p; k++ {
+			if toks[k].Head == v+1 && baseDeprel(toks[k].Deprel) == "obj" {
+				o = k
+			}
+		}
+		for k := range toks {
+			if toks[k].Head == p+1 && k != m && strings.HasPrefix(toks[k].Deprel, "nsubj") {
+				o = -1 // the predicate has a subject of its own
+			}
+		}
+		if m == v {
+			// "claiming his forecasts" read as the subject
+			main := toks[p].Head - 1
+			if main < 0 || main >= v {
+				continue
+			}
+			toks[v].Head, toks[v].Deprel = main+1, "advcl"
+		} else {
+			// the main clause read as the subject
+			toks[m].Head, toks[m].Deprel = toks[p].Head, toks[p].Deprel
+			toks[v].Head, toks[v].Deprel = m+1, "advcl"
+		}
+		toks[p].Head, toks[p].Deprel = v+1, "ccomp"
+		if o >= 0 {
+			toks[o].Head, toks[o].Deprel = p+1, "nsubj"
+		}
+		changed = true
+	}
+	return changed
+}
+
+// smallClause attaches the predicate that follows the object of cue
+// participle v ("claiming her figures | are accurate") to v as its
+// complement, with the object as subject, when the parser hung it
+// elsewhere. It returns the predicate, or -1 when nothing changed.
+func smallClause(toks []nlp.Token, v int) int {
+	o, hi := -1, v
+	for k := v + 1; k < len(toks); k++ {
+		if dominatesTok(toks, v, k) {
+			hi = k
+		} else {
+			break
+		}
+	}
+	for k := v + 1; k <= hi; k++ {
+		if toks[k].Head == v+1 && baseDeprel(toks[k].Deprel) == "obj" {
+			o = k
+		}
+	}
+	next := hi + 1
+	if o < 0 || next >= len(toks) || toks[next].UPOS != "AUX" {
+		return -1
+	}
+	p := toks[next].Head - 1
+	if p <= next || dominatesTok(toks, p, v) {
+		return -1
+	}
+	if r := baseDeprel(toks[next].Deprel); r != "cop" && r != "aux" {
+		return -1
+	}
+	for k := range toks {
+		if toks[k].Head == p+1 && strings.HasPrefix(toks[k].Deprel, "nsubj") {
+			return -1
+		}
+	}
+	toks[p].Head, toks[p].Deprel = v+1, "ccomp"
+	toks[o].Head, toks[o].Deprel = p+1, "nsubj"
+	return p
 }
