@@ -681,6 +681,21 @@ func (st *state) subjectOf(s *sent, v int) (subj, relay int) {
 				if s.rel(v) == "acl:relcl" && s.head(v) >= 0 {
 					return s.head(v), relay
 				}
+				// the parser read "…, which said" as a comment on the
+				// whole clause; a clause says nothing, the noun before
+				// the comma does
+				if s.rel(v) == "advcl:relcl" {
+					k := n - 1
+					for k >= 0 && s.toks[k].UPOS == "PUNCT" {
+						k--
+					}
+					if k >= 0 && (s.toks[k].UPOS == "NOUN" || s.toks[k].UPOS == "PROPN") {
+						if mi := s.ment[k]; mi >= 0 {
+							return st.ments[mi].head, relay
+						}
+						return k, relay
+					}
+				}
 				return -1, relay
 			}
 			return n, relay

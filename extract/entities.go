@@ -65,6 +65,31 @@ func (st *state) addSpans(s *sent, spans []nlp.Span) {
 		if (sp.Type == TypeMisc || sp.Type == TypeLoc) && hi > lo && orgHeads[s.lower(hi)] {
 			sp.Type = TypeOrg
 		}
+		// the tokenizer splits hyphens as UD does; a name written with
+		// one ("Saint-Andre", "Rolls-Royce") is one name
+		// unless the other part is a name of its own ("Fiat-GM deal";
+		// the two halves of a double-barrelled surname are one person)
+		joins := func(k int) (other nlp.Span, ok bool) {
+			other, in := spanAt(spans, k)
+			if !in {
+				return nlp.Span{Start: k, End: k + 1}, true
+			}
+			return other, other.Type == TypePerson && sp.Type == TypePerson
+		}
+		for hi+2 < len(s.toks) && s.hyphenJoin(hi) {
+			o, ok := joins(hi + 2)
+			if !ok {
+				break
+			}
+			hi = max(hi+2, o.End-1)
+		}
+		for lo-2 >= 0 && s.hyphenJoin(lo-2) {
+			o, ok := joins(lo - 2)
+			if !ok {
+				break
+			}
+			lo = min(lo-2, o.Start)
+		}
 		if sp.Type == TypePerson {
 			for lo < hi && (titleWords[s.lower(lo)] || s.toks[lo].UPOS == "ADP" || st.isDemonym(s.toks[lo].Form)) {
 				lo++
@@ -92,6 +117,27 @@ func (st *state) addSpans(s *sent, spans []nlp.Span) {
 		}
 		st.ments = append(st.ments, m)
 	}
+}
+
+// spanAt returns the span that token k lies in.
+func spanAt(spans []nlp.Span, k int) (nlp.Span, bool) {
+	for _, sp := range spans {
+		if k >= sp.Start && k < sp.End {
+			return sp, true
+		}
+	}
+	return nlp.Span{}, false
+}
+
+// hyphenJoin reports whether tokens k, k+1 and k+2 are written "X-Y"
+// without spaces, with capitalised X and Y.
+func (s *sent) hyphenJoin(k int) bool {
+	if !s.ok(k) || !s.ok(k+2) {
+		return false
+	}
+	h := s.toks[k+1]
+	return (h.Form == "-" || h.Form == "‑") && s.toks[k].End == h.Start && h.End == s.toks[k+2].Start &&
+		isUpperWord(s.toks[k].Form) && isUpperWord(s.toks[k+2].Form)
 }
 
 func (st *state) finishMention(s *sent, m *mention) {
@@ -706,6 +752,13 @@ func (st *state) findTitles() {
 			if !s.dominates(m.head, k) || s.toks[k].UPOS == "PUNCT" || s.toks[k].UPOS == "DET" || s.rel(k) == "case" && k < m.lo-1 && s.lower(k) != "of" {
 				break
 			}
+			// only nominal premodifiers: a copular subject, an auxiliary
+			// or a time word hanging on a predicate name is not part of
+			// the title ("The top executive was former chairman X",
+			// "Yesterday the minister X said")
+			if s.toks[k].UPOS == "AUX" || s.timex[k] >= 0 || !premodifier(s.baseRel(s.childToward(m.head, k))) {
+				break
+			}
 			if s.ment[k] >= 0 && st.ments[s.ment[k]].typ == TypePerson {
 				break
 			}
@@ -751,7 +804,12 @@ func (st *state) findTitles() {
 			spans = append(spans, [2]int{alo, ahi})
 		}
 		if h := s.head(m.head); h >= 0 && s.rel(m.head) == "appos" && s.ment[h] < 0 {
-			hlo, hhi := s.subtree(h, func(c int) bool { return c == m.head || s.rel(c) == "acl:relcl" || s.baseRel(c) == "punct" })
+			// the role noun with its own modifiers, not the clause it
+			// heads ("The top executive was former chairman, X")
+			hlo, hhi := s.subtree(h, func(c int) bool {
+				return c == m.head || s.rel(c) == "acl:relcl" || s.baseRel(c) == "punct" ||
+					s.head(c) == h && !premodifier(s.baseRel(c)) && s.baseRel(c) != "det"
+			})
 			spans = append(spans, [2]int{hlo, hhi})
 		}
 		// the parse often hangs a name in apposition on the nearest noun
@@ -796,6 +854,16 @@ func (st *state) findTitles() {
 	}
 }
 
+// premodifier reports whether a dependent with relation rel may belong to
+// a noun phrase's premodifiers.
+func premodifier(rel string) bool {
+	switch rel {
+	case "compound", "amod", "nmod", "flat", "nummod", "advmod", "case", "dep":
+		return true
+	}
+	return false
+}
+
 // titleLead reports whether token k cannot start a title: determiners,
 // punctuation, conjunctions, adverbs and possessive pronouns.
 func titleLead(s *sent, k int) bool {
@@ -816,6 +884,9 @@ func titleLead(s *sent, k int) bool {
 // no person in it; the name must not be part of a list ("X, Y and Z").
 func (st *state) surfaceRoles(s *sent, m *mention) [][2]int {
 	npTok := func(k int) bool {
+		if s.timex[k] >= 0 {
+			return false // "Yesterday the minister, X, said"
+		}
 		switch s.toks[k].UPOS {
 		case "DET", "ADJ", "NOUN", "PROPN", "NUM":
 			return true
@@ -1185,6 +1256,15 @@ func (st *state) coordSpans(s *sent) {
 			lo, hi = propRun(m.lo-2, -1)
 		}
 		if lo < 0 || hi-lo > 3 {
+			continue
+		}
+		// "Argentina's President, X Y": a title before the name is
+		// not a second name
+		title := true
+		for k := lo; k <= hi; k++ {
+			title = title && titleWords[s.lower(k)]
+		}
+		if title {
 			continue
 		}
 		nm := &mention{s: s.idx, lo: lo, hi: hi, typ: m.typ, ent: -1}

@@ -459,6 +459,19 @@ func (s *sent) dominates(a, b int) bool {
 	return false
 }
 
+// childToward returns the child of a on the path from a down to b (b
+// itself when a is its head), or -1 when a does not dominate b.
+func (s *sent) childToward(a, b int) int {
+	for steps := 0; b >= 0 && steps <= len(s.toks); steps++ {
+		h := s.head(b)
+		if h == a {
+			return b
+		}
+		b = h
+	}
+	return -1
+}
+
 // ancestors returns v and the tokens above it.
 func (s *sent) ancestors(v int) map[int]bool {
 	m := map[int]bool{}
