@@ -336,6 +336,20 @@ func (st *state) verbRelations(s *sent, v int) {
 			st.addRel(x, pred, -1, st.tokText(s, lo, hi), sid, cert)
 		}
 	}
+	// a passive with its agent is the active relation: "X was fined by
+	// Y" → Y fine X; other obliques of a passive keep the voice in the
+	// predicate ("X was knocked out of Y" → X be_knock_out_of Y)
+	voice := ""
+	if passive {
+		voice = "be_"
+		for _, o := range s.childrenRel(v, "obl") {
+			if cs := s.child(o, "case"); cs >= 0 && s.lower(cs) == "by" && s.timex[o] < 0 && !isCue {
+				if y := st.npEntity(s, o); y >= 0 && y != x {
+					st.addRel(y, snake(lemma+prt), x, "", sid, cert)
+				}
+			}
+		}
+	}
 	// obliques
 	for _, o := range s.childrenRel(v, "obl") {
 		cs := s.child(o, "case")
@@ -345,6 +359,13 @@ func (st *state) verbRelations(s *sent, v int) {
 		p := s.lower(cs)
 		if fx := s.child(cs, "fixed"); fx >= 0 {
 			p += "_" + s.lower(fx)
+		}
+		// a compound preposition the parse left as two case markers
+		// ("out of", "ahead of")
+		for _, c2 := range s.childrenRel(o, "case") {
+			if c2 > cs && c2 == cs+1 {
+				p += "_" + s.lower(c2)
+			}
 		}
 		y := st.npEntity(s, o)
 		if y < 0 {
@@ -362,7 +383,7 @@ func (st *state) verbRelations(s *sent, v int) {
 			continue
 		}
 		if !isCue {
-			st.addRel(x, snake(lemma+prt+"_"+p), y, "", sid, cert)
+			st.addRel(x, snake(voice+lemma+prt+"_"+p), y, "", sid, cert)
 		}
 	}
 	// "taken up positions in Y"; "redeployed forces from Y" (the parser
