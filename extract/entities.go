@@ -1275,3 +1275,70 @@ func (st *state) coordSpans(s *sent) {
 		st.ments = append(st.ments, nm)
 	}
 }
+
+// acronymSpans repairs NER spans with a parenthesised acronym: the words
+// before "(ACR)" whose initials spell ACR are one name, whatever pieces
+// the recogniser cut them into ("Transport and General Workers Union
+// (TGWU)", "Project and Contract Office (PCO)"), and the acronym is a
+// mention of the same type. Spans inside the name are replaced; a span
+// reaching outside it leaves the sentence as it was.
+func acronymSpans(s *sent, spans []nlp.Span) []nlp.Span {
+	for k := 1; k+2 < len(s.toks); k++ {
+		if s.toks[k].Form != "(" || s.toks[k+2].Form != ")" || !isAcronym(s.toks[k+1].Form) {
+			continue
+		}
+		acr := strings.ToUpper(strings.NewReplacer(".", "", "&", "").Replace(s.toks[k+1].Form))
+		lo := -1
+		for j := k - 1; j >= 0 && j >= k-12; j-- {
+			f := s.toks[j].Form
+			if !isUpperWord(f) && !nameLinks[strings.ToLower(f)] {
+				break
+			}
+			if isUpperWord(f) && acronymOf(s.forms(j, k-1)) == acr {
+				lo = j
+			}
+		}
+		if lo < 0 || lo == k-1 {
+			continue
+		}
+		typ := TypeOrg
+		keep := spans[:0:0]
+		ok := true
+		for _, sp := range spans {
+			switch {
+			case sp.End <= lo || sp.Start > k+1:
+				keep = append(keep, sp)
+			case sp.Start >= lo && sp.End <= k:
+				if sp.Type != TypeOrg && typ == TypeOrg && sp.Type != TypePerson {
+					typ = sp.Type
+				}
+			case sp.Start == k+1 && sp.End == k+2:
+				// the acronym's own span is rebuilt below
+			default:
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		spans = append(keep, nlp.Span{Start: lo, End: k, Type: typ}, nlp.Span{Start: k + 1, End: k + 2, Type: typ})
+		sort.Slice(spans, func(a, b int) bool { return spans[a].Start < spans[b].Start })
+	}
+	return spans
+}
+
+// nameLinks are the lower-case words a name may contain between its
+// capitalised words.
+var nameLinks = set("and", "of", "for", "the", "&", "on", "de", "-")
+
+// forms joins the forms of tokens i..j with spaces.
+func (s *sent) forms(i, j int) string {
+	var b strings.Builder
+	for k := i; k <= j; k++ {
+		if k > i {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s.toks[k].Form)
+	}
+	return b.String()
+}

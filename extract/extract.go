@@ -179,7 +179,7 @@ func newState(x *Extractor, doc loaders.Document) *state {
 		}
 		st.sents = append(st.sents, se)
 		if i < len(spans) {
-			st.addSpans(se, spans[i])
+			st.addSpans(se, acronymSpans(se, spans[i]))
 			st.coordSpans(se)
 		}
 	}
