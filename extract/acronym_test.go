@@ -51,3 +51,24 @@ func TestAcronymSpans(t *testing.T) {
 		})
 	}
 }
+
+func TestClippedWords(t *testing.T) {
+	tests := []struct {
+		short, long string
+		want        bool
+	}{
+		{"Lib Dems", "Liberal Democrats", true},
+		{"Lib Dem", "Liberal Democrats", true},
+		{"Liberal Democrat", "Liberal Democrats", true},
+		{"Liberal Democrats", "Liberal Democrats", false}, // the same name is no clipping
+		{"General Mills", "General Motors", false},
+		{"Li Dem", "Liberal Democrats", false}, // too short a clip
+		{"Lib", "Liberal Democrats", false},    // word counts differ
+		{"lib dems", "Liberal Democrats", false},
+	}
+	for _, tc := range tests {
+		if got := clippedWords(strings.Fields(tc.short), strings.Fields(tc.long)); got != tc.want {
+			t.Errorf("clippedWords(%q, %q) = %v, want %v", tc.short, tc.long, got, tc.want)
+		}
+	}
+}

@@ -424,6 +424,11 @@ func (st *state) findGroups() {
 				if mi := s.ment[k]; mi >= 0 && st.ments[mi].typ == TypePerson {
 					ok = false
 				}
+				// one noun phrase: no verb of another clause inside
+				// ("The Commission and the Union are worried students …")
+				if s.toks[k].UPOS == "AUX" || !s.dominates(n, k) && s.toks[k].UPOS == "VERB" {
+					ok = false
+				}
 			}
 			if !ok {
 				continue
@@ -471,7 +476,11 @@ func (st *state) buildEntities() {
 	}
 	// longest names first so short forms join full names
 	sort.SliceStable(cands, func(i, j int) bool {
-		return len(strings.Fields(cands[i].name)) > len(strings.Fields(cands[j].name))
+		wi, wj := len(strings.Fields(cands[i].name)), len(strings.Fields(cands[j].name))
+		if wi != wj {
+			return wi > wj
+		}
+		return len(cands[i].name) > len(cands[j].name)
 	})
 	byKey := map[string]int{}
 	for _, c := range cands {
@@ -664,6 +673,9 @@ func (st *state) matchOrg(name string) int {
 		if acr && strings.EqualFold(acronymOf(e.name), strings.ReplaceAll(name, ".", "")) {
 			return i
 		}
+		if clippedWords(w, ew) {
+			return i
+		}
 		// "Nordwell" for "Nordwell Energy", "Commission" for "European
 		// Commission"
 		if len(w) == 1 && len(ew) >= 2 && isUpperWord(w[0]) && (strings.EqualFold(ew[0], w[0]) || strings.EqualFold(ew[len(ew)-1], w[0])) {
@@ -671,6 +683,30 @@ func (st *state) matchOrg(name string) int {
 		}
 	}
 	return -1
+}
+
+// clippedWords reports whether short abbreviates long word by word, each
+// word clipped to a prefix of at least three letters and plurals aside:
+// "Lib Dems" for "Liberal Democrats", "Man Utd" does not qualify.
+func clippedWords(short, long []string) bool {
+	if len(short) != len(long) || len(short) == 0 {
+		return false
+	}
+	clipped := false
+	for i := range short {
+		a, b := strings.ToLower(short[i]), strings.ToLower(long[i])
+		if len(a) > 3 {
+			a = strings.TrimSuffix(a, "s")
+		}
+		if len(b) > 3 {
+			b = strings.TrimSuffix(b, "s")
+		}
+		if len(a) < 3 || !strings.HasPrefix(b, a) || !isUpperWord(short[i]) {
+			return false
+		}
+		clipped = clipped || len(a) < len(b) || short[i] != long[i]
+	}
+	return clipped
 }
 
 func hasSuffixWords(long, short []string) bool {
@@ -795,6 +831,21 @@ func (st *state) findTitles() {
 			}
 			spans = append(spans, [2]int{lo, m.lo - 1})
 		}
+		// "Peter Novak of the Acme Institute": a name with an
+		// organisation after of/from/at, or before it as a possessive
+		// ("Acme's Peter Novak"), belongs to it
+		for _, c := range s.childrenRel(m.head, "nmod") {
+			cs := s.child(c, "case")
+			if cs < 0 {
+				continue
+			}
+			if p := s.lower(cs); !(c > m.hi && (p == "of" || p == "from" || p == "at") || c < m.lo && s.rel(c) == "nmod:poss") {
+				continue
+			}
+			if y := st.npEntity(s, c); y >= 0 && y != m.ent && st.ents[y].typ == TypeOrg {
+				st.addRel(m.ent, MemberOf, y, "", s.id, Asserted)
+			}
+		}
 		// appositions
 		for _, a := range s.childrenRel(m.head, "appos") {
 			if s.ment[a] >= 0 && st.ments[s.ment[a]].typ == TypePerson {
@@ -865,10 +916,11 @@ func premodifier(rel string) bool {
 }
 
 // titleLead reports whether token k cannot start a title: determiners,
-// punctuation, conjunctions, adverbs and possessive pronouns.
+// punctuation, conjunctions, adverbs, prepositions ("tabled by former
+// party leader X") and possessive pronouns.
 func titleLead(s *sent, k int) bool {
 	switch s.toks[k].UPOS {
-	case "DET", "PUNCT", "CCONJ", "SCONJ", "ADV", "INTJ":
+	case "DET", "PUNCT", "CCONJ", "SCONJ", "ADV", "INTJ", "ADP":
 		return true
 	case "PRON":
 		return s.toks[k].XPOS == "PRP$"
@@ -1321,6 +1373,9 @@ func acronymSpans(s *sent, spans []nlp.Span) []nlp.Span {
 		if !ok {
 			continue
 		}
+		if orgHeads[strings.ToLower(s.toks[k-1].Form)] {
+			typ = TypeOrg // "Christian Medical Fellowship", whatever the pieces were
+		}
 		spans = append(keep, nlp.Span{Start: lo, End: k, Type: typ}, nlp.Span{Start: k + 1, End: k + 2, Type: typ})
 		sort.Slice(spans, func(a, b int) bool { return spans[a].Start < spans[b].Start })
 	}
@@ -1329,7 +1384,7 @@ func acronymSpans(s *sent, spans []nlp.Span) []nlp.Span {
 
 // nameLinks are the lower-case words a name may contain between its
 // capitalised words.
-var nameLinks = set("and", "of", "for", "the", "&", "on", "de", "-")
+var nameLinks = set("and", "of", "for", "the", "&", "on", "de", "-", "'", "’", "'s", "’s")
 
 // forms joins the forms of tokens i..j with spaces.
 func (s *sent) forms(i, j int) string {

@@ -268,7 +268,9 @@ var orgHeads = set("organization", "organisation", "union", "ministry",
 	"federation", "league", "authority", "office", "board", "foundation",
 	"alliance", "front", "movement", "coalition", "parliament", "assembly",
 	"senate", "congress", "police", "service", "services", "bureau", "agency",
-	"airlines", "airways", "network", "news", "times", "post", "journal")
+	"airlines", "airways", "network", "news", "times", "post", "journal",
+	"fellowship", "society", "trust", "institution", "centre", "center",
+	"club", "plc", "llc", "gmbh", "consortium", "cooperative", "charity")
 
 // clauseOnlyCues attribute only with a clausal complement.
 var clauseOnlyCues = set("show", "signal", "point", "reveal", "recall",
