@@ -397,3 +397,65 @@ func smallClause(toks []nlp.Token, v int) int {
 	toks[o].Head, toks[o].Deprel = p+1, "nsubj"
 	return p
 }
+
+// repairRelativeObject re-attaches a noun phrase read as a second clausal
+// complement of a later verb to the relative clause before it when that
+// clause's verb has no object ("X, which includes A, B and C, said …" with
+// "A" as a complement of "said"): the noun phrase is the relative verb's
+// object. It reports whether the tree changed.
+func repairRelativeObject(s *nlp.Sentence) bool {
+	toks := s.Tokens
+	changed := false
+	for c := range toks {
+		h := toks[c].Head - 1
+		if h <= c || toks[c].Deprel != "ccomp" || toks[c].UPOS != "NOUN" && toks[c].UPOS != "PROPN" {
+			continue
+		}
+		// a nominal complement with no clause of its own
+		clause := false
+		for k := range toks {
+			if toks[k].Head-1 == c {
+				switch baseDeprel(toks[k].Deprel) {
+				case "nsubj", "cop", "aux", "mark", "csubj":
+					clause = true
+				}
+			}
+		}
+		if clause {
+			continue
+		}
+		// the verb has another complement: the real content
+		other := false
+		for k := range toks {
+			if k != c && toks[k].Head-1 == h && toks[k].Deprel == "ccomp" {
+				other = true
+			}
+		}
+		if !other {
+			continue
+		}
+		// the nearest relative clause verb before c, without an object
+		r := -1
+		for k := c - 1; k >= 0; k-- {
+			if toks[k].Deprel == "acl:relcl" && toks[k].UPOS == "VERB" {
+				r = k
+				break
+			}
+		}
+		if r < 0 {
+			continue
+		}
+		hasObj := false
+		for k := range toks {
+			if toks[k].Head-1 == r && (baseDeprel(toks[k].Deprel) == "obj" || baseDeprel(toks[k].Deprel) == "ccomp") {
+				hasObj = true
+			}
+		}
+		if hasObj {
+			continue
+		}
+		toks[c].Head, toks[c].Deprel = r+1, "obj"
+		changed = true
+	}
+	return changed
+}

@@ -95,3 +95,41 @@ func TestRepairReporting(t *testing.T) {
 		})
 	}
 }
+
+func TestRepairRelativeObject(t *testing.T) {
+	tests := []struct {
+		name    string
+		spec    string
+		changed bool
+		head    string // form of the head of "Society" after the repair
+		rel     string
+	}{
+		{"a list read as a second complement of the main verb",
+			"The/DET/2/det Alliance/PROPN/7/nsubj ,/PUNCT/5/punct which/PRON/5/nsubj includes/VERB/2/acl:relcl Society/PROPN/7/ccomp said/VERB/0/root costs/NOUN/9/nsubj rose/VERB/7/ccomp ./PUNCT/7/punct",
+			true, "includes", "obj"},
+		{"the relative verb has an object already",
+			"The/DET/2/det Alliance/PROPN/8/nsubj ,/PUNCT/5/punct which/PRON/5/nsubj includes/VERB/2/acl:relcl us/PRON/5/obj Society/PROPN/8/ccomp said/VERB/0/root costs/NOUN/10/nsubj rose/VERB/8/ccomp ./PUNCT/8/punct",
+			false, "said", "ccomp"},
+		{"the only complement is kept",
+			"The/DET/2/det Alliance/PROPN/7/nsubj ,/PUNCT/5/punct which/PRON/5/nsubj grew/VERB/2/acl:relcl Society/PROPN/7/ccomp said/VERB/0/root ./PUNCT/7/punct",
+			false, "said", "ccomp"},
+		{"no relative clause",
+			"Society/PROPN/3/ccomp they/PRON/3/nsubj said/VERB/0/root costs/NOUN/5/nsubj rose/VERB/3/ccomp ./PUNCT/3/punct",
+			false, "said", "ccomp"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := sentFrom(t, tc.spec)
+			if got := repairRelativeObject(&s); got != tc.changed {
+				t.Fatalf("changed %v, want %v", got, tc.changed)
+			}
+			for _, tk := range s.Tokens {
+				if tk.Form == "Society" {
+					if h := s.Tokens[tk.Head-1].Form; h != tc.head || tk.Deprel != tc.rel {
+						t.Errorf("Society under %s as %s, want %s as %s", h, tk.Deprel, tc.head, tc.rel)
+					}
+				}
+			}
+		})
+	}
+}
