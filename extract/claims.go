@@ -212,8 +212,11 @@ func (st *state) findClaims() {
 func (st *state) cueClaim(s *sent, v int) *claim {
 	lemma := s.lemma(v)
 	// infinitival cues ("to confirm", "to say") are not assertions
-	if m := s.child(v, "mark"); m >= 0 && s.lower(m) == "to" && s.child(v, "nsubj") < 0 {
-		return nil
+	// ("This is not to say …" has only the copula's outer subject)
+	if m := s.child(v, "mark"); m >= 0 && s.lower(m) == "to" {
+		if n := s.child(v, "nsubj"); n < 0 || s.rel(n) == "nsubj:outer" || s.child(v, "cop") >= 0 {
+			return nil
+		}
 	}
 	// verbs that attribute only with a clause ("polls show that …", not
 	// "he showed great courage")

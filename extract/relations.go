@@ -285,7 +285,8 @@ func (st *state) verbRelations(s *sent, v int) {
 	if s.toks[v].UPOS == "AUX" {
 		return
 	}
-	isCue := speechLemmas[lemma] || cueLemmas[lemma] && (s.child(v, "ccomp") >= 0 || st.quoteNear(s, v) && s.child(v, "parataxis") >= 0)
+	isCue := speechLemmas[lemma] || cueLemmas[lemma] && (s.child(v, "ccomp") >= 0 || st.quoteNear(s, v) && s.child(v, "parataxis") >= 0) ||
+		st.claimCue(s.idx, v)
 	sharedBorder := false
 	// objects
 	if o := s.child(v, "obj"); o >= 0 && !isCue {
@@ -494,4 +495,16 @@ func (st *state) surfaceBorders(s *sent) {
 			}
 		}
 	}
+}
+
+// claimCue reports whether token v of sentence si is the cue of a claim
+// (its object is then the claim's content, not a relation's object:
+// "admitted the festival may be moved").
+func (st *state) claimCue(si, v int) bool {
+	for _, c := range st.claims {
+		if c.s == si && c.cue == v {
+			return true
+		}
+	}
+	return false
 }
