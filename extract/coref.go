@@ -9,6 +9,9 @@ type salient struct {
 	subj   bool
 	plural bool
 	text   string
+	// role is set for an unnamed spokesperson standing for the
+	// organisation ent: 'm', 'f' or 'x' (spokesperson)
+	role byte
 }
 
 const nonEntity = -2
@@ -50,6 +53,14 @@ func (st *state) resolveCoref() {
 			}
 			if u != "NOUN" && u != "PROPN" {
 				continue
+			}
+			// "A spokesman for X said …, he said": the unnamed
+			// spokesperson speaks for X
+			if r := spokesRole[s.lemma(t)]; r != 0 && subj {
+				if e := st.spokesOrg(s, t); e >= 0 {
+					cands = append(cands, salient{ent: e, s: s.idx, t: t, subj: true, text: low, role: r})
+					continue
+				}
 			}
 			// bare collective noun or title nominal with a definite determiner
 			det := s.child(t, "det")
@@ -128,6 +139,23 @@ func (st *state) pickAntecedent(cands []salient, s *sent, t int, low string) int
 	default:
 		return -1
 	}
+	// only a speech verb's subject stands for a spokesperson's
+	// organisation
+	if malePronouns[low] || femalePronouns[low] {
+		if h := s.head(t); h >= 0 && strings.HasPrefix(s.rel(t), "nsubj") && cueLemmas[s.lemma(h)] {
+			g := byte('m')
+			if femalePronouns[low] {
+				g = 'f'
+			}
+			person := want
+			want = func(c salient) bool {
+				if c.role != 0 {
+					return c.role == 'x' || c.role == g
+				}
+				return person(c)
+			}
+		}
+	}
 	best, bestScore := -1, -1e9
 	for i := len(cands) - 1; i >= 0; i-- {
 		c := cands[i]
@@ -147,6 +175,31 @@ func (st *state) pickAntecedent(cands []salient, s *sent, t int, low string) int
 		}
 	}
 	return best
+}
+
+// spokesRole gives the gender a spokesperson noun allows a pronoun.
+var spokesRole = map[string]byte{"spokesman": 'm', "spokeswoman": 'f', "spokesperson": 'x'}
+
+// spokesOrg returns the organisation an unnamed spokesperson t speaks for
+// ("a spokesman for X", "an X spokeswoman", "X's spokesperson"), or -1.
+func (st *state) spokesOrg(s *sent, t int) int {
+	if s.ment[t] >= 0 {
+		return -1
+	}
+	for _, c := range s.kids[t] {
+		switch s.rel(c) {
+		case "compound", "nmod:poss", "nmod":
+			if s.rel(c) == "nmod" {
+				if cs := s.child(c, "case"); cs < 0 || s.lower(cs) != "for" && s.lower(cs) != "at" && s.lower(cs) != "of" {
+					continue
+				}
+			}
+			if e := st.npEntity(s, c); e >= 0 && st.ents[e].typ == TypeOrg {
+				return e
+			}
+		}
+	}
+	return -1
 }
 
 // recentGroup returns the most recent GROUP entity whose noun matches.
