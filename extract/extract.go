@@ -193,7 +193,9 @@ func newState(x *Extractor, doc loaders.Document) *state {
 func dropInitialWords(s *nlp.Sentence, spans []nlp.Span) []nlp.Span {
 	out := spans[:0:0]
 	for _, sp := range spans {
-		if sp.Start == 0 && sp.End == 1 && len(s.Tokens) > 1 {
+		// (an acronym is capitalised throughout, wherever it stands:
+		// "AFP, citing …")
+		if sp.Start == 0 && sp.End == 1 && len(s.Tokens) > 1 && !isAcronym(s.Tokens[0].Form) {
 			switch s.Tokens[0].UPOS {
 			case "VERB", "AUX", "ADV", "ADP", "SCONJ", "PRON", "DET", "CCONJ":
 				continue

@@ -269,7 +269,7 @@ func (st *state) verbRelations(s *sent, v int) {
 	if subjTok < 0 {
 		return
 	}
-	passive := s.rel(subjTok) == "nsubj:pass" || s.rel(subjTok) == "nsubjpass"
+	passive := s.rel(subjTok) == "nsubj:pass" || s.rel(subjTok) == "nsubjpass" || beParticiple(s, v)
 	x := st.npEntity(s, subjTok)
 	if x < 0 {
 		return
@@ -503,6 +503,21 @@ func (st *state) surfaceBorders(s *sent) {
 func (st *state) claimCue(si, v int) bool {
 	for _, c := range st.claims {
 		if c.s == si && c.cue == v {
+			return true
+		}
+	}
+	return false
+}
+
+// beParticiple reports whether verb v is a participle with a form of "be"
+// as auxiliary ("have been knocked out"), a passive the parse may have
+// labelled as active.
+func beParticiple(s *sent, v int) bool {
+	if x := s.toks[v].XPOS; x != "VBN" && x != "VBD" {
+		return false
+	}
+	for _, k := range s.kids[v] {
+		if s.baseRel(k) == "aux" && s.lemma(k) == "be" {
 			return true
 		}
 	}

@@ -182,7 +182,7 @@ func Run(o Options) error {
 			}
 		}
 		devEx := TagExamples(c.Dev)
-		data, err := choosePrune(o.Log, "tagger", 0.001, tg.Save, func(b []byte) (float64, error) {
+		data, err := choosePrune(o.Log, "tagger", 0.0003, tg.Save, func(b []byte) (float64, error) {
 			t2, err := tag.Load(bytes.NewReader(b))
 			if err != nil {
 				return 0, err
@@ -425,7 +425,7 @@ func jackknifeTags(sents []*conllu.Sentence, k int, clusters map[string]string, 
 func choosePrune(log io.Writer, name string, tol float64, save func(io.Writer, float32) error, score func([]byte) (float64, error)) ([]byte, error) {
 	var best []byte
 	bestScore := -1.0
-	for _, th := range []float32{0.5, 1, 2, 4, 8} {
+	for _, th := range []float32{0.1, 0.25, 0.5, 1, 2, 4, 8} {
 		var b bytes.Buffer
 		if err := save(&b, th); err != nil {
 			return nil, fmt.Errorf("save %s: %w", name, err)
