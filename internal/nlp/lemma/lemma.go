@@ -157,9 +157,43 @@ func (l *Lemmatizer) byRule(form, xpos string) string {
 	return lf
 }
 
+// Sentence returns the lemmas of a sentence's forms tagged xpos: Lemma of
+// each, except that a clitic "'s" before "been", "got", "gotten" or "had"
+// (adverbs aside) is "have", not "be" ("it's been", "he's got").
+func (l *Lemmatizer) Sentence(forms, xpos []string) []string {
+	out := make([]string, len(forms))
+	for i, f := range forms {
+		out[i] = l.Lemma(f, xpos[i])
+		if (f == "'s" || f == "’s") && xpos[i] == "VBZ" {
+			j := i + 1
+			for j < len(forms) && xpos[j] == "RB" {
+				j++
+			}
+			if j < len(forms) {
+				switch strings.ToLower(forms[j]) {
+				case "been", "got", "gotten", "had":
+					out[i] = "have"
+				}
+			}
+		}
+	}
+	return out
+}
+
 // Lemma returns the lemma of form tagged xpos.
 func (l *Lemmatizer) Lemma(form, xpos string) string {
 	lm := l.lemma(form, xpos)
+	if t := titleCase(form); t != form {
+		switch {
+		case xpos == "JJ" && lm == form && !l.seen(form) && l.Exceptions[t+"\t"+xpos] == t:
+			// an unseen adjective written in lower case whose capitalised
+			// form keeps its capital, a demonym ("german" → "German")
+			return t
+		case xpos == "NNP" && len(form) >= 3 && allLetters(form) && isUpperWord(form) && l.knownName(t):
+			// a known name written in capitals ("TEHRAN" → "Tehran")
+			return t
+		}
+	}
 	if fl, ok := l.Forms[form]; ok {
 		known, tags, _ := strings.Cut(fl, "\t")
 		if known != lm && !hasField(tags, xpos) && !strings.EqualFold(known, lm) {
@@ -167,6 +201,64 @@ func (l *Lemmatizer) Lemma(form, xpos string) string {
 		}
 	}
 	return lm
+}
+
+// titleCase returns w with its first letter upper case and the rest
+// lower case.
+func titleCase(w string) string {
+	r, n := utf8.DecodeRuneInString(w)
+	if r == utf8.RuneError {
+		return w
+	}
+	return string(unicode.ToUpper(r)) + strings.ToLower(w[n:])
+}
+
+// isUpperWord reports whether w has letters, all of them upper case.
+func isUpperWord(w string) bool {
+	letters := false
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters = true
+		}
+	}
+	return letters
+}
+
+// seen reports whether form occurred in training.
+func (l *Lemmatizer) seen(form string) bool {
+	if _, ok := l.Forms[form]; ok {
+		return true
+	}
+	for _, x := range []string{"JJ", "NN", "NNP", "VB", "RB"} {
+		if _, ok := l.Exceptions[form+"\t"+x]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// allLetters reports whether w consists of letters only.
+func allLetters(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// knownName reports whether the training data had t as a proper noun
+// with itself as lemma.
+func (l *Lemmatizer) knownName(t string) bool {
+	fl, ok := l.Forms[t]
+	if !ok {
+		return false
+	}
+	known, tags, _ := strings.Cut(fl, "\t")
+	return known == t && hasField(tags, "NNP")
 }
 
 // hasField reports whether the space-separated list fields holds f.

@@ -11,6 +11,7 @@ func TestLemma(t *testing.T) {
 		{"walked", "VBD", "walk", 0}, {"talked", "VBD", "talk", 0}, {"went", "VBD", "go", 0},
 		{"running", "VBG", "run", 0}, {"eating", "VBG", "eat", 0}, {"reading", "VBG", "read", 0},
 		{"was", "VBD", "be", 0}, {"Paris", "NNP", "Paris", 0}, {"The", "DT", "the", 0},
+		{"German", "JJ", "German", 0}, {"Fine", "JJ", "Fine", 0}, {"fine", "JJ", "fine", 0},
 	}
 	l := Train(train)
 	tests := []struct{ form, xpos, want string }{
@@ -28,6 +29,11 @@ func TestLemma(t *testing.T) {
 		{"running", "NN", "run"},  // likewise
 		{"The", "NNP", "The"},     // differs only in case: the tag decides
 		{"walked", "VBN", "walk"}, // rules agree
+		{"german", "JJ", "German"}, // an unseen lower-case demonym
+		{"fine", "JJ", "fine"},     // a seen adjective keeps its own lemma
+		{"PARIS", "NNP", "Paris"},  // a known name in capitals
+		{"NATO", "NNP", "NATO"},    // an unknown one stays as written
+		{"LTD.", "NNP", "LTD."},
 	}
 	var b bytes.Buffer
 	if err := l.Save(&b); err != nil {
@@ -64,5 +70,24 @@ func TestRulesAddNoCapitals(t *testing.T) {
 				t.Errorf("Lemma(%q, %q) = %q, want %q", tt.form, tt.xpos, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestSentenceClitic(t *testing.T) {
+	l := Train([]Example{{"'s", "VBZ", "be", 0}, {"been", "VBN", "be", 0}})
+	tests := []struct {
+		forms, xpos []string
+		want        string // lemma of the first word
+	}{
+		{[]string{"'s", "been"}, []string{"VBZ", "VBN"}, "have"},
+		{[]string{"’s", "really", "got"}, []string{"VBZ", "RB", "VBN"}, "have"},
+		{[]string{"'s", "done"}, []string{"VBZ", "VBN"}, "be"},
+		{[]string{"'s", "fine"}, []string{"VBZ", "JJ"}, "be"},
+		{[]string{"'s"}, []string{"VBZ"}, "be"},
+	}
+	for _, tt := range tests {
+		if got := l.Sentence(tt.forms, tt.xpos)[0]; got != tt.want {
+			t.Errorf("Sentence(%q)[0] = %q, want %q", tt.forms, got, tt.want)
+		}
 	}
 }

@@ -127,10 +127,11 @@ func (p *Pipeline) AnnotateTokens(s *nlp.Sentence) {
 	}
 	upos, xpos := p.tagger.Tag(words)
 	heads, rels := p.parser.Parse(parse.Input{Words: words, UPOS: upos, XPOS: xpos})
+	lemmas := p.lem.Sentence(words, xpos)
 	for i := range s.Tokens {
 		t := &s.Tokens[i]
 		t.UPOS, t.XPOS = upos[i], xpos[i]
-		t.Lemma = p.lem.Lemma(t.Form, xpos[i])
+		t.Lemma = lemmas[i]
 		t.Head, t.Deprel = heads[i], rels[i]
 	}
 }
@@ -148,9 +149,10 @@ func (p *Pipeline) Reparse(s *nlp.Sentence) {
 		in.Words[i], in.UPOS[i], in.XPOS[i] = t.Form, t.UPOS, t.XPOS
 	}
 	heads, rels := p.parser.Parse(in)
+	lemmas := p.lem.Sentence(in.Words, in.XPOS)
 	for i := range s.Tokens {
 		t := &s.Tokens[i]
-		t.Lemma = p.lem.Lemma(t.Form, t.XPOS)
+		t.Lemma = lemmas[i]
 		t.Head, t.Deprel = heads[i], rels[i]
 	}
 }
