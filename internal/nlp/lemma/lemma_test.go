@@ -25,10 +25,10 @@ func TestLemma(t *testing.T) {
 		{"1,100", "CD", "1100"},
 		{"The", "DT", "the"},
 		{"sleeping", "VBG", "sleep"},
-		{"went", "NN", "go"},      // mistagged: the form's only lemma
-		{"running", "NN", "run"},  // likewise
-		{"The", "NNP", "The"},     // differs only in case: the tag decides
-		{"walked", "VBN", "walk"}, // rules agree
+		{"went", "NN", "go"},       // mistagged: the form's only lemma
+		{"running", "NN", "run"},   // likewise
+		{"The", "NNP", "The"},      // differs only in case: the tag decides
+		{"walked", "VBN", "walk"},  // rules agree
 		{"german", "JJ", "German"}, // an unseen lower-case demonym
 		{"fine", "JJ", "fine"},     // a seen adjective keeps its own lemma
 		{"PARIS", "NNP", "Paris"},  // a known name in capitals
