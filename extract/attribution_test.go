@@ -382,6 +382,28 @@ func TestAttributionRules(t *testing.T) {
 		{"an acronym starting a sentence stays a name whatever its tag",
 			"AFP, citing a military source, reported that at least 40 soldiers were killed.",
 			[]check{relayedBy("AFP"), content("at least 40 soldiers were killed")}},
+		{"digits with 'm' and no currency are metres",
+			"He said he had won the 5,000m race in Madrid.",
+			[]check{func(t *testing.T, r *Record) {
+				fs := claim0(r).Figures
+				if len(fs) != 1 || fs[0].Value != 5000 || fs[0].Unit == nil || *fs[0].Unit != "metres" {
+					t.Errorf("figures %+v, want 5000 metres", fs)
+				}
+			}}},
+		{"digits with 'm' before a currency are millions",
+			"Officials said the firm lost 300m euros.",
+			[]check{func(t *testing.T, r *Record) {
+				fs := claim0(r).Figures
+				if len(fs) != 1 || fs[0].Value != 300e6 || fs[0].Unit == nil || *fs[0].Unit != "euros" {
+					t.Errorf("figures %+v, want 300 million euros", fs)
+				}
+			}}},
+		{"a subordinate cue with a nominal object has no clause for content",
+			"As soon as he had added the 5,000m crown, I jumped up.",
+			[]check{cueCount("add", 0)}},
+		{"'told X she …' read with two subjects: the first is the addressee",
+			"It is also a debut nomination for Imelda Staunton, 49, who told BBC News she had not thought the film would appeal to voters.",
+			[]check{speaker("Imelda Staunton"), content("she had not thought the film would appeal to voters")}},
 		{"two names joined by a hyphen stay two names",
 			"Talks on the Siemens-Nokia venture stalled, Siemens said.",
 			[]check{speaker("Siemens"), entityType("Siemens-Nokia", "")}},

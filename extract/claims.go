@@ -243,6 +243,11 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 	var leadTime *timex
 	if cc := s.child(v, "ccomp"); cc >= 0 {
 		lo, hi = s.subtree(cc, nil)
+		// "told BBC News she had …" read with two subjects: the first
+		// is the addressee
+		if subjs := s.childrenRel(cc, "nsubj"); lemma == "tell" && len(subjs) >= 2 && subjs[0] < subjs[1] {
+			lo, _ = s.subtree(subjs[1], nil)
+		}
 	} else if p := s.childrenRel(v, "parataxis"); len(p) > 0 && st.quoteNear(s, p[0]) {
 		lo, hi = s.subtree(p[0], nil)
 	} else if x := s.child(v, "xcomp"); x >= 0 && (xcompContentCues[lemma] || objectContentCues[lemma] && s.toks[x].XPOS == "VBG") {
@@ -254,7 +259,7 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 		}
 	} else if o := s.child(v, "obj"); o >= 0 && objectContentCues[lemma] && s.toks[o].UPOS != "PRON" {
 		lo, hi = s.subtree(o, nil)
-	} else if h := s.head(v); h >= 0 && (s.rel(v) == "parataxis" || s.rel(v) == "advcl" && s.hasChildLemma(v, set("as")) || s.rel(v) == "ccomp" && v > h && st.quoteNear(s, h) ||
+	} else if h := s.head(v); h >= 0 && (s.rel(v) == "parataxis" || s.rel(v) == "advcl" && s.hasChildLemma(v, set("as")) && s.child(v, "obj") < 0 || s.rel(v) == "ccomp" && v > h && st.quoteNear(s, h) ||
 		// "…, health officials said on Monday." read as an adverbial clause
 		s.baseRel(v) == "advcl" && v > h && s.child(v, "mark") < 0 && commaBefore(s, v)) {
 		// "..., X said" and "As X said, ..."
@@ -680,9 +685,20 @@ func (st *state) subjectOf(s *sent, v int) (subj, relay int) {
 				return -1, relay
 			}
 			if relPronouns[s.lower(n)] {
-				// "..., who said": the noun the relative clause modifies
+				// "..., who said": the noun the relative clause modifies;
+				// "who" is a person, so when the parse hung the clause
+				// elsewhere ("a nomination for X, 49, who told …") the
+				// nearest person named before it
 				if s.rel(v) == "acl:relcl" && s.head(v) >= 0 {
-					return s.head(v), relay
+					h := s.head(v)
+					if s.lower(n) == "who" && !st.isPersonTok(s, h) {
+						for k := n - 1; k >= 0 && k >= n-6; k-- {
+							if st.isPersonTok(s, k) {
+								return st.ments[s.ment[k]].head, relay
+							}
+						}
+					}
+					return h, relay
 				}
 				// the parser read "…, which said" as a comment on the
 				// whole clause; a clause says nothing, the noun before
@@ -1227,6 +1243,12 @@ func (st *state) bestSpeaker(s *sent, lo, hi, head, e int) int {
 	return e
 }
 
+// isPersonTok reports whether token k is part of a person's mention.
+func (st *state) isPersonTok(s *sent, k int) bool {
+	mi := s.ment[k]
+	return mi >= 0 && st.ments[mi].ent >= 0 && st.ents[st.ments[mi].ent].typ == TypePerson
+}
+
 // commaBefore reports whether the subject phrase of cue v follows a comma
 // ("…, X said").
 func commaBefore(s *sent, v int) bool {
@@ -1282,9 +1304,12 @@ func bareComplement(s *sent, v int) (int, int, bool) {
 	if a >= len(s.toks) || s.toks[a].UPOS == "PUNCT" || s.toks[a].UPOS == "ADP" {
 		return 0, 0, false
 	}
+	// up to a comma before a conjunction or a new subject: the clause
+	// after it is another one ("As soon as he had added the crown, I
+	// jumped up"); a verb right after the comma continues it
 	b := sentEnd(s, a)
 	for k := a + 1; k < b; k++ {
-		if s.toks[k].Form == "," && k+1 <= b && s.toks[k+1].UPOS == "CCONJ" {
+		if s.toks[k].Form == "," && k+1 <= b && s.toks[k+1].UPOS != "VERB" && s.toks[k+1].UPOS != "AUX" {
 			b = k - 1
 			break
 		}

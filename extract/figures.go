@@ -66,6 +66,13 @@ func (st *state) findFigures() []figure {
 			if c, ok := currencyPrefix(s.toks[lo].Form); ok && f.unit == "" {
 				f.unit = c
 			}
+			// "the 5,000m", "a 100m fall": without a currency, "m"
+			// after digits is metres, not millions
+			if f.unit == "" && lo == numHi && metreFigure(s.toks[lo].Form) {
+				if _, cur := currencies[s.lower(min(hi+1, len(s.toks)-1))]; !cur || hi+1 >= len(s.toks) {
+					f.value, f.unit = val/scaleWords["m"], "metres"
+				}
+			}
 			if hi+1 < len(s.toks) && percentWords[s.lower(hi+1)] {
 				f.unit = "percent"
 				hi++
@@ -360,4 +367,18 @@ func (st *state) skipNumber(s *sent, lo, hi int) bool {
 		return true
 	}
 	return false
+}
+
+// metreFigure reports whether f is digits followed by "m" ("5,000m").
+func metreFigure(f string) bool {
+	n, ok := strings.CutSuffix(f, "m")
+	if !ok || n == "" {
+		return false
+	}
+	for _, r := range n {
+		if !unicode.IsDigit(r) && r != ',' && r != '.' {
+			return false
+		}
+	}
+	return true
 }
