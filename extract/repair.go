@@ -459,3 +459,37 @@ func repairRelativeObject(s *nlp.Sentence) bool {
 	}
 	return changed
 }
+
+// repairTrailingParticiple re-attaches "…, adding that …" to the speech
+// verb whose complement the parser hung it on ("He said A was B, adding
+// that C" with "adding" under B): a participle cue after a comma inside
+// the clausal complement of an earlier cue belongs to that cue, so it
+// shares its subject. It reports whether the tree changed.
+func repairTrailingParticiple(s *nlp.Sentence) bool {
+	toks := s.Tokens
+	changed := false
+	for v := 1; v < len(toks); v++ {
+		if toks[v].XPOS != "VBG" || !cueLemmas[toks[v].Lemma] || toks[v-1].Form != "," {
+			continue
+		}
+		switch baseDeprel(toks[v].Deprel) {
+		case "acl", "advcl", "xcomp", "conj":
+		default:
+			continue
+		}
+		// climb to the complement's root and its cue
+		k := toks[v].Head - 1
+		for steps := 0; k >= 0 && steps < len(toks); steps++ {
+			h := toks[k].Head - 1
+			if toks[k].Deprel == "ccomp" && h >= 0 && h < v && cueLemmas[toks[h].Lemma] && toks[h].UPOS == "VERB" {
+				if toks[v].Head-1 != h {
+					toks[v].Head, toks[v].Deprel = h+1, "advcl"
+					changed = true
+				}
+				break
+			}
+			k = h
+		}
+	}
+	return changed
+}

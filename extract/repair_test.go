@@ -13,8 +13,9 @@ func sentFrom(t *testing.T, spec string) nlp.Sentence {
 	t.Helper()
 	var s nlp.Sentence
 	for _, w := range strings.Fields(spec) {
+		// form/UPOS/head/deprel, optionally /lemma/XPOS
 		f := strings.Split(w, "/")
-		if len(f) != 4 {
+		if len(f) != 4 && len(f) != 6 {
 			t.Fatalf("bad word %q", w)
 		}
 		h := 0
@@ -28,6 +29,9 @@ func sentFrom(t *testing.T, spec string) nlp.Sentence {
 		xpos := ""
 		if f[1] == "PART" && f[0] == "'s" {
 			xpos = "POS"
+		}
+		if len(f) == 6 {
+			lemma, xpos = f[4], f[5]
 		}
 		s.Tokens = append(s.Tokens, nlp.Token{Form: f[0], Lemma: lemma, UPOS: f[1], XPOS: xpos, Head: h, Deprel: f[3]})
 	}
@@ -127,6 +131,40 @@ func TestRepairRelativeObject(t *testing.T) {
 				if tk.Form == "Society" {
 					if h := s.Tokens[tk.Head-1].Form; h != tc.head || tk.Deprel != tc.rel {
 						t.Errorf("Society under %s as %s, want %s as %s", h, tk.Deprel, tc.head, tc.rel)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestRepairTrailingParticiple(t *testing.T) {
+	tests := []struct {
+		name    string
+		spec    string
+		changed bool
+		head    string // form of the head of "adding" after the repair
+	}{
+		{"hung on the complement's predicate",
+			"He/PRON/2/nsubj said/VERB/0/root prices/NOUN/5/nsubj would/AUX/5/aux rise/VERB/2/ccomp ,/PUNCT/7/punct adding/VERB/5/advcl/add/VBG wages/NOUN/9/nsubj fell/VERB/7/ccomp ./PUNCT/2/punct",
+			true, "said"},
+		{"already on the speech verb",
+			"He/PRON/2/nsubj said/VERB/0/root prices/NOUN/5/nsubj would/AUX/5/aux rise/VERB/2/ccomp ,/PUNCT/7/punct adding/VERB/2/advcl/add/VBG wages/NOUN/9/nsubj fell/VERB/7/ccomp ./PUNCT/2/punct",
+			false, "said"},
+		{"no speech verb above",
+			"Prices/NOUN/2/nsubj rose/VERB/0/root ,/PUNCT/4/punct adding/VERB/2/advcl/add/VBG pressure/NOUN/4/obj ./PUNCT/2/punct",
+			false, "rose"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := sentFrom(t, tc.spec)
+			if got := repairTrailingParticiple(&s); got != tc.changed {
+				t.Fatalf("changed %v, want %v", got, tc.changed)
+			}
+			for _, tk := range s.Tokens {
+				if tk.Form == "adding" {
+					if h := s.Tokens[tk.Head-1].Form; h != tc.head {
+						t.Errorf("adding under %s, want %s", h, tc.head)
 					}
 				}
 			}
