@@ -404,6 +404,18 @@ func TestAttributionRules(t *testing.T) {
 		{"'told X she …' read with two subjects: the first is the addressee",
 			"It is also a debut nomination for Imelda Staunton, 49, who told BBC News she had not thought the film would appeal to voters.",
 			[]check{speaker("Imelda Staunton"), content("she had not thought the film would appeal to voters")}},
+		{"a demonym before a noun starts a sentence whatever its tag",
+			"Dutch firm Heineken saw its annual profits drop 33% and warned that earnings in 2005 may also slide.",
+			[]check{speaker("Heineken"), rel("Heineken", Nationality, "Netherlands", true)}},
+		{"a participle cue after a comma has its own content",
+			"Many believe the figure is more likely to be under 3% - and fear tax rises, saying tax receipts have been overestimated.",
+			[]check{func(t *testing.T, r *Record) {
+				for _, c := range r.Claims {
+					if c.Cue == "say" && c.Content != "tax receipts have been overestimated" {
+						t.Errorf("say content %q", c.Content)
+					}
+				}
+			}}},
 		{"two names joined by a hyphen stay two names",
 			"Talks on the Siemens-Nokia venture stalled, Siemens said.",
 			[]check{speaker("Siemens"), entityType("Siemens-Nokia", "")}},

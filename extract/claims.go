@@ -258,10 +258,18 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 			lo = olo
 		}
 	} else if o := s.child(v, "obj"); o >= 0 && objectContentCues[lemma] && s.toks[o].UPOS != "PRON" {
+		// the noun phrase, not what a misparse hung on it after a comma
+		// ("who have denied the allegations, have been charged")
 		lo, hi = s.subtree(o, nil)
+		for k := o + 1; k <= hi; k++ {
+			if s.toks[k].Form == "," {
+				hi = k - 1
+				break
+			}
+		}
 	} else if h := s.head(v); h >= 0 && (s.rel(v) == "parataxis" || s.rel(v) == "advcl" && s.hasChildLemma(v, set("as")) && s.child(v, "obj") < 0 || s.rel(v) == "ccomp" && v > h && st.quoteNear(s, h) ||
 		// "…, health officials said on Monday." read as an adverbial clause
-		s.baseRel(v) == "advcl" && v > h && s.child(v, "mark") < 0 && commaBefore(s, v)) {
+		s.baseRel(v) == "advcl" && v > h && s.child(v, "mark") < 0 && commaBefore(s, v) && s.toks[v].XPOS != "VBG") {
 		// "..., X said" and "As X said, ..."
 		vlo, vhi := s.subtree(v, nil)
 		lo, hi = s.subtree(h, func(k int) bool { return k == v })

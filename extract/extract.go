@@ -196,7 +196,10 @@ func dropInitialWords(s *nlp.Sentence, spans []nlp.Span) []nlp.Span {
 	for _, sp := range spans {
 		// (an acronym is capitalised throughout, wherever it stands:
 		// "AFP, citing …")
-		if sp.Start == 0 && sp.End == 1 && len(s.Tokens) > 1 && !isAcronym(s.Tokens[0].Form) {
+		// (nor is a word before a noun, which modifies it: "Dutch firm
+		// X …" with "Dutch" read as a verb)
+		if sp.Start == 0 && sp.End == 1 && len(s.Tokens) > 1 && !isAcronym(s.Tokens[0].Form) &&
+			s.Tokens[1].UPOS != "NOUN" && s.Tokens[1].UPOS != "PROPN" {
 			switch s.Tokens[0].UPOS {
 			case "VERB", "AUX", "ADV", "ADP", "SCONJ", "PRON", "DET", "CCONJ":
 				continue
@@ -216,6 +219,21 @@ func retagNames(s *nlp.Sentence, spans []nlp.Span) bool {
 	for _, sp := range spans {
 		switch sp.Type {
 		case TypePerson, TypeOrg, TypeGPE, TypeLoc:
+		case TypeNORP, TypeMisc:
+			// a nationality or other name read as a verb or function
+			// word ("Dutch firm X saw …" with "Dutch" as a verb) is an
+			// adjective
+			for k := max(sp.Start, 0); k < sp.End && k < len(s.Tokens); k++ {
+				t := &s.Tokens[k]
+				switch t.UPOS {
+				case "VERB", "AUX", "ADV", "PRON", "SCONJ", "INTJ":
+					if isUpperWord(t.Form) {
+						t.UPOS, t.XPOS = "ADJ", "JJ"
+						changed = true
+					}
+				}
+			}
+			continue
 		default:
 			continue
 		}
