@@ -416,6 +416,9 @@ func TestAttributionRules(t *testing.T) {
 					}
 				}
 			}}},
+		{"'the spokesman' after an unnamed spokesman for an organisation is the organisation's",
+			"A spokesman for the Halvard Institute said costs were rising. The spokesman said wages would follow.",
+			[]check{lastSpeaker("Halvard Institute")}},
 		{"two names joined by a hyphen stay two names",
 			"Talks on the Siemens-Nokia venture stalled, Siemens said.",
 			[]check{speaker("Siemens"), entityType("Siemens-Nokia", "")}},

@@ -83,6 +83,14 @@ func (st *state) resolveCoref() {
 					cands = append(cands, salient{ent: e, s: s.idx, t: t, subj: subj, text: low})
 					continue
 				}
+				// "the spokesman" after "a spokesman for X": X's
+				if r := spokesRole[s.lemma(t)]; r != 0 && det >= 0 && st.spokesOrg(s, t) < 0 {
+					if e := recentSpokes(cands, s.idx); e >= 0 {
+						st.coref[tokRef{s.idx, t}] = e
+						cands = append(cands, salient{ent: e, s: s.idx, t: t, subj: subj, text: low, role: r})
+						continue
+					}
+				}
 			}
 			if e := st.orgNominal(s, t); det >= 0 && s.rel(t) != "compound" && (e >= 0 || genericOrgNouns[low] && st.recentOrg(cands, s.idx) >= 0) {
 				if e < 0 {
@@ -197,6 +205,20 @@ func (st *state) spokesOrg(s *sent, t int) int {
 			if e := st.npEntity(s, c); e >= 0 && st.ents[e].typ == TypeOrg {
 				return e
 			}
+		}
+	}
+	return -1
+}
+
+// recentSpokes returns the organisation of the most recent unnamed
+// spokesperson within three sentences, or -1.
+func recentSpokes(cands []salient, si int) int {
+	for i := len(cands) - 1; i >= 0; i-- {
+		if si-cands[i].s > 3 {
+			break
+		}
+		if cands[i].role != 0 {
+			return cands[i].ent
 		}
 	}
 	return -1
