@@ -419,6 +419,14 @@ func TestAttributionRules(t *testing.T) {
 		{"'the spokesman' after an unnamed spokesman for an organisation is the organisation's",
 			"A spokesman for the Halvard Institute said costs were rising. The spokesman said wages would follow.",
 			[]check{lastSpeaker("Halvard Institute")}},
+		{"'…, adding that' goes to the speech verb; a far closing quote is not the content's",
+			"He said backing his party was not a wasted vote, adding that with the party \"what you see is what you get\".",
+			[]check{speaker("<nil>"), speakerText("He"), content("backing his party was not a wasted vote"), lastSpeaker("<nil>"),
+				func(t *testing.T, r *Record) {
+					if n := len(r.Claims); n != 2 || r.Claims[1].SpeakerText != "He" {
+						t.Errorf("claims %+v, want two by He", r.Claims)
+					}
+				}}},
 		{"two names joined by a hyphen stay two names",
 			"Talks on the Siemens-Nokia venture stalled, Siemens said.",
 			[]check{speaker("Siemens"), entityType("Siemens-Nokia", "")}},

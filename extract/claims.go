@@ -242,7 +242,7 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 	var lo, hi int = -1, -1
 	var leadTime *timex
 	if cc := s.child(v, "ccomp"); cc >= 0 {
-		lo, hi = s.subtree(cc, nil)
+		lo, hi = s.compactSubtree(cc)
 		// "told BBC News she had …" read with two subjects: the first
 		// is the addressee
 		if subjs := s.childrenRel(cc, "nsubj"); lemma == "tell" && len(subjs) >= 2 && subjs[0] < subjs[1] {

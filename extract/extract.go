@@ -530,6 +530,21 @@ func (s *sent) subtree(i int, skip func(c int) bool) (int, int) {
 	return lo, hi
 }
 
+// compactSubtree is the span of i's subtree without punctuation the
+// parser hung on it from afar (a closing quote at the end of the sentence
+// attached to an earlier clause), keeping punctuation next to it.
+func (s *sent) compactSubtree(i int) (int, int) {
+	lo, hi := s.subtree(i, func(c int) bool { return s.baseRel(c) == "punct" })
+	in := func(k int) bool { return s.dominates(i, k) }
+	for lo > 0 && s.toks[lo-1].UPOS == "PUNCT" && in(lo-1) {
+		lo--
+	}
+	for hi+1 < len(s.toks) && s.toks[hi+1].UPOS == "PUNCT" && in(hi+1) {
+		hi++
+	}
+	return lo, hi
+}
+
 // trim moves lo/hi inward past punctuation, conjunctions and
 // complementizers at the edges.
 func (s *sent) trim(lo, hi int, dropMark bool) (int, int) {
