@@ -427,6 +427,15 @@ func TestAttributionRules(t *testing.T) {
 						t.Errorf("claims %+v, want two by He", r.Claims)
 					}
 				}}},
+		{"a relation's object stops before a coordinated clause",
+			"Mr Glazer has already had one takeover attempt turned down by the Red Devils and responded by using his shareholding.",
+			[]check{func(t *testing.T, r *Record) {
+				for _, rl := range r.Relations {
+					if rl.Predicate == "have" && strings.Contains(rl.Object.Text, "responded") {
+						t.Errorf("object %q runs into the next clause", rl.Object.Text)
+					}
+				}
+			}}},
 		{"two names joined by a hyphen stay two names",
 			"Talks on the Siemens-Nokia venture stalled, Siemens said.",
 			[]check{speaker("Siemens"), entityType("Siemens-Nokia", "")}},

@@ -316,7 +316,9 @@ func (st *state) verbRelations(s *sent, v int) {
 			// the object phrase without relative clauses and without
 			// the places told apart as relations of their own
 			lo, hi := s.subtree(o, func(k int) bool {
-				if s.rel(k) == "acl:relcl" {
+				// nor a clause coordinated onto it by a misparse ("had
+				// one attempt turned down and responded by …")
+				if s.rel(k) == "acl:relcl" || s.baseRel(k) == "conj" && (s.toks[k].UPOS == "VERB" || s.toks[k].UPOS == "AUX") {
 					return true
 				}
 				if s.baseRel(k) == "nmod" && k > o {
