@@ -436,6 +436,12 @@ func TestAttributionRules(t *testing.T) {
 					}
 				}
 			}}},
+		{"the addressee of 'urge' stays a relation though the cue has a claim",
+			"Petra Lund urged the European Union to send more aid.",
+			[]check{rel("Petra Lund", "urge", "European Union", true)}},
+		{"the object of 'deny' is the claim's content, not a relation",
+			"Halvard Foods denied any wrongdoing.",
+			[]check{content("any wrongdoing"), noPredicate("deny")}},
 		{"two names joined by a hyphen stay two names",
 			"Talks on the Siemens-Nokia venture stalled, Siemens said.",
 			[]check{speaker("Siemens"), entityType("Siemens-Nokia", "")}},

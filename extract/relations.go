@@ -286,7 +286,7 @@ func (st *state) verbRelations(s *sent, v int) {
 		return
 	}
 	isCue := speechLemmas[lemma] || cueLemmas[lemma] && (s.child(v, "ccomp") >= 0 || st.quoteNear(s, v) && s.child(v, "parataxis") >= 0) ||
-		st.claimCue(s.idx, v)
+		!xcompContentCues[lemma] && st.claimCue(s.idx, v)
 	sharedBorder := false
 	// objects
 	if o := s.child(v, "obj"); o >= 0 && !isCue {
@@ -499,9 +499,10 @@ func (st *state) surfaceBorders(s *sent) {
 	}
 }
 
-// claimCue reports whether token v of sentence si is the cue of a claim
-// (its object is then the claim's content, not a relation's object:
-// "admitted the festival may be moved").
+// claimCue reports whether token v of sentence si is the cue of a claim:
+// its object is then the claim's content, not a relation's ("admitted the
+// festival may be moved", "denied any wrongdoing"). The addressee of
+// urge/ask/warn/tell stays a relation (excluded by the caller).
 func (st *state) claimCue(si, v int) bool {
 	for _, c := range st.claims {
 		if c.s == si && c.cue == v {
