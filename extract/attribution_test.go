@@ -116,6 +116,15 @@ func TestAttributionRules(t *testing.T) {
 			}
 		}
 	}
+	// figure1 wants the first claim to hold one figure, value in unit.
+	figure1 := func(value float64, unit string) check {
+		return func(t *testing.T, r *Record) {
+			fs := claim0(r).Figures
+			if len(fs) != 1 || fs[0].Value != value || fs[0].Unit == nil || *fs[0].Unit != unit {
+				t.Errorf("figures %+v, want %g %s", fs, value, unit)
+			}
+		}
+	}
 	// titles wants the titles of the entity named name.
 	titles := func(name string, want ...string) check {
 		return func(t *testing.T, r *Record) {
@@ -384,20 +393,10 @@ func TestAttributionRules(t *testing.T) {
 			[]check{relayedBy("AFP"), content("at least 40 soldiers were killed")}},
 		{"digits with 'm' and no currency are metres",
 			"He said he had won the 5,000m race in Madrid.",
-			[]check{func(t *testing.T, r *Record) {
-				fs := claim0(r).Figures
-				if len(fs) != 1 || fs[0].Value != 5000 || fs[0].Unit == nil || *fs[0].Unit != "metres" {
-					t.Errorf("figures %+v, want 5000 metres", fs)
-				}
-			}}},
+			[]check{figure1(5000, "metres")}},
 		{"digits with 'm' before a currency are millions",
 			"Officials said the firm lost 300m euros.",
-			[]check{func(t *testing.T, r *Record) {
-				fs := claim0(r).Figures
-				if len(fs) != 1 || fs[0].Value != 300e6 || fs[0].Unit == nil || *fs[0].Unit != "euros" {
-					t.Errorf("figures %+v, want 300 million euros", fs)
-				}
-			}}},
+			[]check{figure1(300e6, "euros")}},
 		{"a subordinate cue with a nominal object has no clause for content",
 			"As soon as he had added the 5,000m crown, I jumped up.",
 			[]check{cueCount("add", 0)}},

@@ -127,12 +127,8 @@ func TestRepairRelativeObject(t *testing.T) {
 			if got := repairRelativeObject(&s); got != tc.changed {
 				t.Fatalf("changed %v, want %v", got, tc.changed)
 			}
-			for _, tk := range s.Tokens {
-				if tk.Form == "Society" {
-					if h := s.Tokens[tk.Head-1].Form; h != tc.head || tk.Deprel != tc.rel {
-						t.Errorf("Society under %s as %s, want %s as %s", h, tk.Deprel, tc.head, tc.rel)
-					}
-				}
+			if h, rel := headOf(s, "Society"); h != tc.head || rel != tc.rel {
+				t.Errorf("Society under %s as %s, want %s as %s", h, rel, tc.head, tc.rel)
 			}
 		})
 	}
@@ -161,13 +157,19 @@ func TestRepairTrailingParticiple(t *testing.T) {
 			if got := repairTrailingParticiple(&s); got != tc.changed {
 				t.Fatalf("changed %v, want %v", got, tc.changed)
 			}
-			for _, tk := range s.Tokens {
-				if tk.Form == "adding" {
-					if h := s.Tokens[tk.Head-1].Form; h != tc.head {
-						t.Errorf("adding under %s, want %s", h, tc.head)
-					}
-				}
+			if h, _ := headOf(s, "adding"); h != tc.head {
+				t.Errorf("adding under %s, want %s", h, tc.head)
 			}
 		})
 	}
+}
+
+// headOf returns the form of the head of the word form and its relation.
+func headOf(s nlp.Sentence, form string) (head, rel string) {
+	for _, tk := range s.Tokens {
+		if tk.Form == form && tk.Head > 0 {
+			return s.Tokens[tk.Head-1].Form, tk.Deprel
+		}
+	}
+	return "", ""
 }
