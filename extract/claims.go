@@ -158,6 +158,16 @@ func (st *state) findClaims() {
 			}
 		}
 	}
+	// a quote with no attribution of its own right after an attributed
+	// one in the same paragraph continues it ("“…,” said X. “I think …”")
+	for q := 1; q < len(st.quotes); q++ {
+		if _, ok := qspeaker[q]; ok {
+			continue
+		}
+		if prev, ok := qspeaker[q-1]; ok && st.continuesQuote(q-1, q) {
+			qspeaker[q] = prev
+		}
+	}
 	for _, c := range all {
 		if !c.firstPerson {
 			continue
@@ -1249,6 +1259,17 @@ func (st *state) bestSpeaker(s *sent, lo, hi, head, e int) int {
 		return other
 	}
 	return e
+}
+
+// continuesQuote reports whether quote b follows quote a in the same
+// paragraph with at most a short attribution between them ("said X.").
+func (st *state) continuesQuote(a, b int) bool {
+	qa, qb := st.quotes[a], st.quotes[b]
+	if qb.start < qa.end {
+		return false
+	}
+	gap := st.text(qa.end, qb.start)
+	return !strings.Contains(gap, "\n") && len(strings.Fields(gap)) <= 8
 }
 
 // isPersonTok reports whether token k is part of a person's mention.
