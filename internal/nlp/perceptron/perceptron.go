@@ -103,6 +103,14 @@ func NewTrainer(nclasses int, bits uint) *Trainer {
 	return &Trainer{M: m, u: hugePages(make([]float64, len(m.W))), c: 1}
 }
 
+// NewTrainerFrom returns a trainer starting from a copy of m's weights,
+// with a fresh average (the averaged model starts as m).
+func NewTrainerFrom(m *Model) *Trainer {
+	t := NewTrainer(m.NClasses, m.Bits)
+	copy(t.M.W, m.W)
+	return t
+}
+
 // Tick counts one training instance.
 func (t *Trainer) Tick() { t.c++ }
 

@@ -110,3 +110,30 @@ func TestBundleRoundTrip(t *testing.T) {
 		})
 	}
 }
+
+func TestTrainerFrom(t *testing.T) {
+	m := New(2, 4)
+	for i := range m.W {
+		m.W[i] = float32(i)
+	}
+	tr := NewTrainerFrom(m)
+	m.W[0] = 100 // the trainer keeps its own copy
+	if got := tr.Averaged(); got.W[0] != 0 || got.W[5] != 5 {
+		t.Errorf("averaged start weights %v, want 0, 1, 2, ...", got.W[:6])
+	}
+	f := []uint64{Str("a")}
+	start := make([]float32, 2)
+	tr.Averaged().Score(f, start)
+	tr.Tick()
+	tr.Update(f, 0, 1, 1)
+	tr.Tick()
+	avg, cur := make([]float32, 2), make([]float32, 2)
+	tr.Averaged().Score(f, avg)
+	tr.M.Score(f, cur)
+	for c := range avg {
+		lo, hi := min(start[c], cur[c]), max(start[c], cur[c])
+		if !(avg[c] > lo && avg[c] < hi) {
+			t.Errorf("class %d: averaged score %v not strictly between start %v and current %v", c, avg[c], start[c], cur[c])
+		}
+	}
+}
