@@ -3,7 +3,9 @@ package parse
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"math/rand"
+	"slices"
 	"testing"
 
 	pc "github.com/newsgraph/newsgraph/internal/nlp/perceptron"
@@ -160,5 +162,134 @@ func TestTrainSaveLoad(t *testing.T) {
 	// Empty input parses to nothing.
 	if h, r := q.Parse(Input{}); len(h) != 0 || len(r) != 0 {
 		t.Error("empty input gave arcs")
+	}
+}
+
+// randomInput returns a random sentence of n words over a small vocabulary.
+func randomInput(rng *rand.Rand, n int) Input {
+	words := []string{"the", "dog", "saw", "a", "cat", "with", "John", ".", "and", "big", "ran", "of"}
+	tags := []string{"DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "CCONJ", "ADJ", "VERB", "ADP"}
+	in := Input{Words: make([]string, n), UPOS: make([]string, n), XPOS: make([]string, n)}
+	for i := range in.Words {
+		k := rng.Intn(len(words))
+		in.Words[i], in.UPOS[i], in.XPOS[i] = words[k], tags[k], tags[k]
+	}
+	return in
+}
+
+// randomExamples returns sentences with random projective trees, so that a
+// parser trained on them makes mistakes on fresh input.
+func randomExamples(rng *rand.Rand, count int) []Example {
+	var exs []Example
+	for i := 0; i < count; i++ {
+		n := 1 + rng.Intn(20)
+		in := randomInput(rng, n)
+		heads := randomTree(rng, n)
+		rels := make([]string, n)
+		for d, h := range heads {
+			rels[d] = "dep"
+			if h == 0 {
+				rels[d] = "root"
+			}
+		}
+		exs = append(exs, Example{Input: in, Heads: heads, Deprels: rels})
+	}
+	return exs
+}
+
+// validTree reports whether heads form a single-rooted tree over 1..n.
+func validTree(heads []int) bool {
+	roots := 0
+	for d, h := range heads {
+		if h < 0 || h > len(heads) || h == d+1 {
+			return false
+		}
+		if h == 0 {
+			roots++
+		}
+		seen := 0
+		for x := d + 1; x != 0; x = heads[x-1] {
+			if seen++; seen > len(heads) {
+				return false // cycle
+			}
+		}
+	}
+	return roots == 1 || len(heads) == 0
+}
+
+// TestBeam checks beam decoding at several widths: width 1 reproduces the
+// greedy parser, and every width returns projective trees.
+func TestBeam(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	train := append(tinyData(), randomExamples(rng, 50)...)
+	p, err := Train(train, nil, Options{Epochs: 3, LabelEpochs: 1, Explore: 0.9, Bits: 14, LabelBits: 10, Log: &bytes.Buffer{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs := []Input{{}}
+	for i := 0; i < 100; i++ {
+		inputs = append(inputs, randomInput(rng, 1+rng.Intn(30)))
+	}
+	for _, k := range []int{1, 2, 3, 4, 8} {
+		t.Run(fmt.Sprintf("width%d", k), func(t *testing.T) {
+			for _, in := range inputs {
+				got := p.beamHeads(in, k, nil, nil)
+				if !validTree(got) || !projective(got) {
+					t.Fatalf("beam %d: %v is not a projective tree", k, got)
+				}
+				if k == 1 {
+					if want := p.parseHeads(in, nil, nil, 0); !slices.Equal(got, want) {
+						t.Fatalf("beam 1: %v, greedy %v", got, want)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestBeamTrain checks that global beam training learns the training data
+// and that the beam width survives saving and loading.
+func TestBeamTrain(t *testing.T) {
+	data := tinyData()
+	tests := []struct {
+		name                 string
+		epochs, beam, beamEp int
+		wantBeam             int
+	}{
+		{"greedy", 10, 1, 0, 1},
+		{"beam only", 0, 3, 10, 1},        // greedy decoding is as good here and wins ties
+		{"greedy then beam", 1, 4, 10, 1}, // the first epoch already has LAS 1: ties keep it
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := Train(data, data, Options{Epochs: tc.epochs, Beam: tc.beam, BeamEpochs: tc.beamEp,
+				LabelEpochs: 10, Explore: 0.9, Bits: 12, LabelBits: 10, Log: &bytes.Buffer{}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if uas, las := p.Score(data); uas < 1 || las < 1 {
+				t.Errorf("training data UAS %.2f LAS %.2f, want 1", uas, las)
+			}
+			if p.Beam() != tc.wantBeam {
+				t.Errorf("beam width %d, want %d", p.Beam(), tc.wantBeam)
+			}
+			var b bytes.Buffer
+			if err := p.WithBeam(5).Save(&b, 0); err != nil {
+				t.Fatal(err)
+			}
+			q, err := Load(&b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if q.Beam() != 5 || q.Repruned().Beam() != 5 {
+				t.Errorf("loaded beam width %d (repruned %d), want 5", q.Beam(), q.Repruned().Beam())
+			}
+		})
+	}
+}
+
+func TestTrainNoEpochs(t *testing.T) {
+	if _, err := Train(tinyData(), nil, Options{LabelEpochs: 1, Bits: 10, LabelBits: 10, Log: &bytes.Buffer{}}); err == nil {
+		t.Error("training without epochs succeeded")
 	}
 }

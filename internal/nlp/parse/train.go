@@ -21,9 +21,16 @@ type Options struct {
 	Epochs      int     // arc model epochs
 	LabelEpochs int     // labeller epochs
 	Explore     float64 // probability of following a wrong prediction
-	Bits        uint    // hashed rows of the arc model (log2)
-	LabelBits   uint
-	Log         io.Writer
+	// Beam is the beam width of the global training epochs; with Beam > 1
+	// every epoch is also scored on dev with this beam, and the saved
+	// parser decodes with the width of its best epoch.
+	Beam int
+	// BeamEpochs are epochs of global (max-violation) beam training run
+	// after the Epochs greedy ones, continuing their weights.
+	BeamEpochs int
+	Bits       uint // hashed rows of the arc model (log2)
+	LabelBits  uint
+	Log        io.Writer
 }
 
 var rng = rand.New(rand.NewSource(7))
@@ -70,7 +77,24 @@ func Train(train, dev []Example, o Options) (*Parser, error) {
 	}
 	at := pc.NewTrainer(nActions, o.Bits)
 	var best pc.Scorer
+	bestBeam := 1
 	bestLAS := -1.0
+	// evaluate scores the averaged weights greedily and with the beam,
+	// keeping the best model and width so far.
+	evaluate := func(name string, ep int, at *pc.Trainer) {
+		p.arcs = at.Averaged()
+		widths := []int{1}
+		if o.Beam > 1 {
+			widths = append(widths, o.Beam)
+		}
+		for _, k := range widths {
+			uas, las := p.WithBeam(k).Score(dev)
+			fmt.Fprintf(o.Log, "parser %s epoch %d: dev beam %d UAS %.2f LAS %.2f\n", name, ep, k, 100*uas, 100*las)
+			if las > bestLAS || len(dev) == 0 {
+				bestLAS, best, bestBeam = las, p.arcs, k
+			}
+		}
+	}
 	for ep := 1; ep <= o.Epochs; ep++ {
 		explore := 0.0
 		if ep > 1 {
@@ -80,14 +104,28 @@ func Train(train, dev []Example, o Options) (*Parser, error) {
 		for _, k := range order {
 			p.parseHeads(train[k].Input, at, train[k].Heads, explore)
 		}
-		p.arcs = at.Averaged()
-		uas, las := p.Score(dev)
-		fmt.Fprintf(o.Log, "parser epoch %d: dev UAS %.2f LAS %.2f\n", ep, 100*uas, 100*las)
-		if las > bestLAS || len(dev) == 0 {
-			bestLAS, best = las, p.arcs
+		evaluate("greedy", ep, at)
+	}
+	if o.Beam > 1 && o.BeamEpochs > 0 {
+		// Fine-tuning starts from the averaged greedy weights with a fresh
+		// average: continuing the greedy average kept the beam model close
+		// to the greedy one for many epochs.
+		bt := at
+		if o.Epochs > 0 {
+			bt = pc.NewTrainerFrom(at.Averaged())
+		}
+		for ep := 1; ep <= o.BeamEpochs; ep++ {
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			for _, k := range order {
+				p.beamHeads(train[k].Input, o.Beam, bt, train[k].Heads)
+			}
+			evaluate("beam", ep, bt)
 		}
 	}
-	p.arcs = best
+	if best == nil {
+		return nil, fmt.Errorf("train parser: no training epochs")
+	}
+	p.arcs, p.beam = best, bestBeam
 	return p, nil
 }
 
@@ -137,8 +175,12 @@ func (p *Parser) Score(exs []Example) (uas, las float64) {
 	return float64(u) / float64(n), float64(l) / float64(n)
 }
 
+// maxBeam bounds the beam width a model file may ask for.
+const maxBeam = 64
+
 type meta struct {
 	Labels []string
+	Beam   int `json:",omitempty"` // beam width; absent (0) means greedy
 }
 
 // Save writes the parser; weights below prune are dropped.
@@ -148,7 +190,7 @@ func (p *Parser) Save(w io.Writer, prune float32) error {
 	if !ok1 || !ok2 {
 		return fmt.Errorf("save parser: model is read-only")
 	}
-	return pc.SaveBundle(w, meta{Labels: p.labels.classes}, prune, a, l)
+	return pc.SaveBundle(w, meta{Labels: p.labels.classes, Beam: p.Beam()}, prune, a, l)
 }
 
 // Load reads a parser written by Save.
@@ -163,13 +205,16 @@ func Load(r io.Reader) (*Parser, error) {
 	}
 	l := &labeler{model: models[1], classes: m.Labels}
 	l.setHashes()
-	return &Parser{arcs: models[0], labels: l}, nil
+	if m.Beam < 0 || m.Beam > maxBeam {
+		return nil, fmt.Errorf("load parser: %w: beam width %d", pc.ErrBadModel, m.Beam)
+	}
+	return &Parser{arcs: models[0], labels: l, beam: max(m.Beam, 1)}, nil
 }
 
 // Repruned returns a copy of a loaded parser whose models are dense again,
 // so that it can be saved with another pruning threshold.
 func (p *Parser) Repruned() *Parser {
-	q := &Parser{arcs: p.arcs, labels: &labeler{model: p.labels.model, classes: p.labels.classes, hashes: p.labels.hashes}}
+	q := &Parser{arcs: p.arcs, beam: p.beam, labels: &labeler{model: p.labels.model, classes: p.labels.classes, hashes: p.labels.hashes}}
 	if s, ok := p.arcs.(*pc.Sparse); ok {
 		q.arcs = s.Dense()
 	}
