@@ -254,15 +254,18 @@ func TestBeamTrain(t *testing.T) {
 	tests := []struct {
 		name                 string
 		epochs, beam, beamEp int
+		runs                 int
 		wantBeam             int
 	}{
-		{"greedy", 10, 1, 0, 1},
-		{"beam only", 0, 3, 10, 1},        // greedy decoding is as good here and wins ties
-		{"greedy then beam", 1, 4, 10, 1}, // the first epoch already has LAS 1: ties keep it
+		{"greedy", 10, 1, 0, 1, 1},
+		{"beam only", 0, 3, 10, 1, 1},        // greedy decoding is as good here and wins ties
+		{"greedy then beam", 1, 4, 10, 1, 1}, // the first epoch already has LAS 1: ties keep it
+		{"mean of runs", 5, 1, 0, 3, 1},
+		{"mean of runs then beam", 5, 2, 3, 2, 1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := Train(data, data, Options{Epochs: tc.epochs, Beam: tc.beam, BeamEpochs: tc.beamEp,
+			p, err := Train(data, data, Options{Epochs: tc.epochs, Beam: tc.beam, BeamEpochs: tc.beamEp, Runs: tc.runs,
 				LabelEpochs: 10, Explore: 0.9, Bits: 12, LabelBits: 10, Log: &bytes.Buffer{}})
 			if err != nil {
 				t.Fatal(err)

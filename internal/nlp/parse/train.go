@@ -28,9 +28,12 @@ type Options struct {
 	// BeamEpochs are epochs of global (max-violation) beam training run
 	// after the Epochs greedy ones, continuing their weights.
 	BeamEpochs int
-	Bits       uint // hashed rows of the arc model (log2)
-	LabelBits  uint
-	Log        io.Writer
+	// Runs > 1 trains that many greedy models with different shuffles and
+	// averages the weights of their best epochs.
+	Runs      int
+	Bits      uint // hashed rows of the arc model (log2)
+	LabelBits uint
+	Log       io.Writer
 }
 
 var rng = rand.New(rand.NewSource(7))
@@ -75,51 +78,86 @@ func Train(train, dev []Example, o Options) (*Parser, error) {
 		p.labels.model = lt.Averaged()
 		fmt.Fprintf(o.Log, "labeller epoch %d: dev label accuracy on gold trees %.2f\n", ep, 100*p.labelAccuracy(dev))
 	}
-	at := pc.NewTrainer(nActions, o.Bits)
 	var best pc.Scorer
 	bestBeam := 1
 	bestLAS := -1.0
-	// evaluate scores the averaged weights greedily and with the beam,
-	// keeping the best model and width so far.
-	evaluate := func(name string, ep int, at *pc.Trainer) {
-		p.arcs = at.Averaged()
+	// evaluate scores the arc model greedily and with the beam, keeping the
+	// best model and width so far, and returns the greedy LAS.
+	evaluate := func(name string, ep int, m *pc.Model) float64 {
+		p.arcs = m
 		widths := []int{1}
 		if o.Beam > 1 {
 			widths = append(widths, o.Beam)
 		}
+		greedyLAS := 0.0
 		for _, k := range widths {
 			uas, las := p.WithBeam(k).Score(dev)
 			fmt.Fprintf(o.Log, "parser %s epoch %d: dev beam %d UAS %.2f LAS %.2f\n", name, ep, k, 100*uas, 100*las)
 			if las > bestLAS || len(dev) == 0 {
-				bestLAS, best, bestBeam = las, p.arcs, k
+				bestLAS, best, bestBeam = las, m, k
+			}
+			if k == 1 {
+				greedyLAS = las
 			}
 		}
+		return greedyLAS
 	}
-	for ep := 1; ep <= o.Epochs; ep++ {
-		explore := 0.0
-		if ep > 1 {
-			explore = o.Explore
+	// Greedy runs with different shuffles; the mean of their best epochs
+	// scores like their ensemble at the cost of one model.
+	runs := max(o.Runs, 1)
+	var runBest []*pc.Model
+	var greedy *pc.Model // starting point of beam training
+	for run := 0; run < runs && o.Epochs > 0; run++ {
+		if run > 0 {
+			rng = rand.New(rand.NewSource(int64(7 + 1000*run)))
 		}
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, k := range order {
-			p.parseHeads(train[k].Input, at, train[k].Heads, explore)
+		at := pc.NewTrainer(nActions, o.Bits)
+		var rb *pc.Model
+		rbLAS := -1.0
+		for ep := 1; ep <= o.Epochs; ep++ {
+			explore := 0.0
+			if ep > 1 {
+				explore = o.Explore
+			}
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			for _, k := range order {
+				p.parseHeads(train[k].Input, at, train[k].Heads, explore)
+			}
+			m := at.Averaged()
+			name := "greedy"
+			if runs > 1 {
+				name = fmt.Sprintf("greedy run %d", run+1)
+			}
+			if las := evaluate(name, ep, m); las > rbLAS {
+				rbLAS, rb = las, m
+			}
+			greedy = m
 		}
-		evaluate("greedy", ep, at)
+		runBest = append(runBest, rb)
+	}
+	if runs > 1 && len(runBest) > 0 {
+		m, err := pc.Average(runBest...)
+		if err != nil {
+			return nil, fmt.Errorf("train parser: %w", err)
+		}
+		runBest = nil
+		evaluate(fmt.Sprintf("mean of %d runs", runs), 0, m)
+		greedy = m
 	}
 	if o.Beam > 1 && o.BeamEpochs > 0 {
 		// Fine-tuning starts from the averaged greedy weights with a fresh
 		// average: continuing the greedy average kept the beam model close
 		// to the greedy one for many epochs.
-		bt := at
-		if o.Epochs > 0 {
-			bt = pc.NewTrainerFrom(at.Averaged())
+		bt := pc.NewTrainer(nActions, o.Bits)
+		if greedy != nil {
+			bt = pc.NewTrainerFrom(greedy)
 		}
 		for ep := 1; ep <= o.BeamEpochs; ep++ {
 			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 			for _, k := range order {
 				p.beamHeads(train[k].Input, o.Beam, bt, train[k].Heads)
 			}
-			evaluate("beam", ep, bt)
+			evaluate("beam", ep, bt.Averaged())
 		}
 	}
 	if best == nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"slices"
 	"testing"
 )
 
@@ -135,5 +136,35 @@ func TestTrainerFrom(t *testing.T) {
 		if !(avg[c] > lo && avg[c] < hi) {
 			t.Errorf("class %d: averaged score %v not strictly between start %v and current %v", c, avg[c], start[c], cur[c])
 		}
+	}
+}
+
+func TestAverage(t *testing.T) {
+	mk := func(bits uint, w ...float32) *Model {
+		m := New(2, bits)
+		copy(m.W, w)
+		return m
+	}
+	tests := []struct {
+		name    string
+		models  []*Model
+		want    []float32
+		wantErr bool
+	}{
+		{"one", []*Model{mk(1, 1, 2, 3, 4)}, []float32{1, 2, 3, 4}, false},
+		{"two", []*Model{mk(1, 1, 2, 3, 4), mk(1, 3, 0, -3, 4)}, []float32{2, 1, 0, 4}, false},
+		{"none", nil, nil, true},
+		{"shapes differ", []*Model{mk(1), mk(2)}, nil, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := Average(tc.models...)
+			if (err != nil) != tc.wantErr {
+				t.Fatalf("err = %v, want error %v", err, tc.wantErr)
+			}
+			if err == nil && !slices.Equal(got.W, tc.want) {
+				t.Errorf("weights %v, want %v", got.W, tc.want)
+			}
+		})
 	}
 }

@@ -51,6 +51,9 @@ type Options struct {
 	// width (1 or Beam) of its best dev epoch.
 	Beam       int
 	BeamEpochs int
+	// ParserRuns > 1 averages that many greedy parsers trained with
+	// different shuffles.
+	ParserRuns int
 }
 
 // Corpora are the training and development sentences.
@@ -243,7 +246,7 @@ func Run(o Options) error {
 			}
 		}
 		ps, err := parse.Train(weighted(trainEx, c.EWT, o.EWTWeight), dev, parse.Options{Epochs: ep, LabelEpochs: 6, Explore: 0.9,
-			Beam: o.Beam, BeamEpochs: o.BeamEpochs, Bits: 22, LabelBits: 19, Log: o.Log})
+			Beam: o.Beam, BeamEpochs: o.BeamEpochs, Runs: o.ParserRuns, Bits: 22, LabelBits: 19, Log: o.Log})
 		if err != nil {
 			return err
 		}
