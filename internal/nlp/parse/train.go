@@ -28,8 +28,9 @@ type Options struct {
 	// BeamEpochs are epochs of global (max-violation) beam training run
 	// after the Epochs greedy ones, continuing their weights.
 	BeamEpochs int
-	// Runs > 1 trains that many greedy models with different shuffles and
-	// averages the weights of their best epochs.
+	// Runs > 1 trains that many greedy arc models (and labellers) with
+	// different shuffles and averages their weights (best epochs of the
+	// arc models, last ones of the labellers).
 	Runs      int
 	Bits      uint // hashed rows of the arc model (log2)
 	LabelBits uint
@@ -68,43 +69,60 @@ func Train(train, dev []Example, o Options) (*Parser, error) {
 		}
 	}
 	order := rng.Perm(len(train))
-	// Labeller on gold trees.
-	lt := pc.NewTrainer(len(p.labels.classes), o.LabelBits)
-	for ep := 1; ep <= o.LabelEpochs; ep++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, k := range order {
-			p.labels.run(train[k].Input, train[k].Heads, lt, goldLab[k])
+	// Labeller on gold trees; with several runs, the mean of the last
+	// epochs of runs with different shuffles.
+	runs := max(o.Runs, 1)
+	var labelModels []*pc.Model
+	for run := 0; run < runs; run++ {
+		r := rng
+		if run > 0 {
+			r = rand.New(rand.NewSource(int64(8 + 1000*run)))
 		}
-		p.labels.model = lt.Averaged()
-		fmt.Fprintf(o.Log, "labeller epoch %d: dev label accuracy on gold trees %.2f\n", ep, 100*p.labelAccuracy(dev))
+		lt := pc.NewTrainer(len(p.labels.classes), o.LabelBits)
+		for ep := 1; ep <= o.LabelEpochs; ep++ {
+			r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			for _, k := range order {
+				p.labels.run(train[k].Input, train[k].Heads, lt, goldLab[k])
+			}
+			p.labels.model = lt.Averaged()
+			fmt.Fprintf(o.Log, "labeller run %d epoch %d: dev label accuracy on gold trees %.2f\n", run+1, ep, 100*p.labelAccuracy(dev))
+		}
+		if m, ok := p.labels.model.(*pc.Model); ok && runs > 1 {
+			labelModels = append(labelModels, m)
+		}
+	}
+	if len(labelModels) > 1 {
+		m, err := pc.Average(labelModels...)
+		if err != nil {
+			return nil, fmt.Errorf("train parser: %w", err)
+		}
+		p.labels.model = m
+		fmt.Fprintf(o.Log, "labeller mean of %d runs: dev label accuracy on gold trees %.2f\n", runs, 100*p.labelAccuracy(dev))
 	}
 	var best pc.Scorer
 	bestBeam := 1
 	bestLAS := -1.0
-	// evaluate scores the arc model greedily and with the beam, keeping the
-	// best model and width so far, and returns the greedy LAS.
-	evaluate := func(name string, ep int, m *pc.Model) float64 {
+	// evaluate scores the arc model with the given beam widths, keeping the
+	// best model and width so far, and returns the LAS of the first width.
+	// (Greedily trained models are only scored greedily: they lose 5-6
+	// points with a beam.)
+	evaluate := func(name string, ep int, m *pc.Model, widths ...int) float64 {
 		p.arcs = m
-		widths := []int{1}
-		if o.Beam > 1 {
-			widths = append(widths, o.Beam)
-		}
-		greedyLAS := 0.0
+		firstLAS := -1.0
 		for _, k := range widths {
 			uas, las := p.WithBeam(k).Score(dev)
 			fmt.Fprintf(o.Log, "parser %s epoch %d: dev beam %d UAS %.2f LAS %.2f\n", name, ep, k, 100*uas, 100*las)
 			if las > bestLAS || len(dev) == 0 {
 				bestLAS, best, bestBeam = las, m, k
 			}
-			if k == 1 {
-				greedyLAS = las
+			if firstLAS < 0 {
+				firstLAS = las
 			}
 		}
-		return greedyLAS
+		return firstLAS
 	}
 	// Greedy runs with different shuffles; the mean of their best epochs
 	// scores like their ensemble at the cost of one model.
-	runs := max(o.Runs, 1)
 	var runBest []*pc.Model
 	var greedy *pc.Model // starting point of beam training
 	for run := 0; run < runs && o.Epochs > 0; run++ {
@@ -128,7 +146,7 @@ func Train(train, dev []Example, o Options) (*Parser, error) {
 			if runs > 1 {
 				name = fmt.Sprintf("greedy run %d", run+1)
 			}
-			if las := evaluate(name, ep, m); las > rbLAS {
+			if las := evaluate(name, ep, m, 1); las > rbLAS {
 				rbLAS, rb = las, m
 			}
 			greedy = m
@@ -141,7 +159,7 @@ func Train(train, dev []Example, o Options) (*Parser, error) {
 			return nil, fmt.Errorf("train parser: %w", err)
 		}
 		runBest = nil
-		evaluate(fmt.Sprintf("mean of %d runs", runs), 0, m)
+		evaluate(fmt.Sprintf("mean of %d runs", runs), 0, m, 1)
 		greedy = m
 	}
 	if o.Beam > 1 && o.BeamEpochs > 0 {
@@ -157,7 +175,7 @@ func Train(train, dev []Example, o Options) (*Parser, error) {
 			for _, k := range order {
 				p.beamHeads(train[k].Input, o.Beam, bt, train[k].Heads)
 			}
-			evaluate("beam", ep, bt.Averaged())
+			evaluate("beam", ep, bt.Averaged(), 1, o.Beam)
 		}
 	}
 	if best == nil {
