@@ -51,8 +51,8 @@ type Options struct {
 	// width (1 or Beam) of its best dev epoch.
 	Beam       int
 	BeamEpochs int
-	// ParserRuns > 1 averages that many greedy parsers trained with
-	// different shuffles.
+	// ParserRuns > 1 averages that many greedy parsers (and labellers)
+	// trained with different shuffles; 0 means 1.
 	ParserRuns int
 }
 
