@@ -296,3 +296,57 @@ func TestTrainNoEpochs(t *testing.T) {
 		t.Error("training without epochs succeeded")
 	}
 }
+
+func TestInsertCand(t *testing.T) {
+	tests := []struct {
+		name   string
+		scores []float64
+		k      int
+		want   []int // acts (insertion order) of the kept candidates
+	}{
+		{"sorted", []float64{3, 2, 1}, 3, []int{0, 1, 2}},
+		{"reversed", []float64{1, 2, 3}, 3, []int{2, 1, 0}},
+		{"truncated", []float64{1, 5, 3, 4}, 2, []int{1, 3}},
+		{"ties keep the earlier", []float64{2, 2, 2}, 2, []int{0, 1}},
+		{"width one", []float64{1, 3, 3}, 1, []int{1}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var cands []cand
+			for i, s := range tc.scores {
+				cands = insertCand(cands, cand{act: i, score: s}, tc.k)
+			}
+			var got []int
+			for _, c := range cands {
+				got = append(got, c.act)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("kept %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestBeamTrainNonProjective checks that global training runs on trees the
+// transitions cannot build and still returns trees.
+func TestBeamTrainNonProjective(t *testing.T) {
+	tg := split("PROPN VERB DET NOUN ADV PUNCT NOUN")
+	ex := Example{Input: Input{Words: split("John saw a dog yesterday . dog"), UPOS: tg, XPOS: tg},
+		Heads: []int{2, 0, 4, 2, 2, 2, 4}, Deprels: split("nsubj root det obj advmod punct dep")}
+	if projective(ex.Heads) {
+		t.Fatal("test tree is projective")
+	}
+	p := &Parser{labels: &labeler{}}
+	tr := pc.NewTrainer(nActions, 10)
+	for k := 1; k <= 4; k++ {
+		for ep := 0; ep < 5; ep++ {
+			if h := p.beamHeads(ex.Input, k, tr, ex.Heads); !validTree(h) {
+				t.Fatalf("beam %d: %v is not a tree", k, h)
+			}
+		}
+	}
+	p.arcs = tr.Averaged()
+	if h := p.beamHeads(ex.Input, 4, nil, nil); !validTree(h) || h[0] != 2 || h[3] != 2 {
+		t.Errorf("after training: heads %v, want a tree with John and dog under saw", h)
+	}
+}
