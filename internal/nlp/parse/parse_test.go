@@ -147,6 +147,12 @@ func TestTrainSaveLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if q.Beam() != 1 {
+		t.Errorf("loaded greedy parser has beam width %d", q.Beam())
+	}
+	if bytes.Contains(b.Bytes()[:200], []byte(`"Beam"`)) {
+		t.Error("greedy parser saved a beam width (older readers expect none)")
+	}
 	for _, ex := range data {
 		h1, r1 := p.Parse(ex.Input)
 		h2, r2 := q.Parse(ex.Input)

@@ -21,12 +21,12 @@ type Options struct {
 	Epochs      int     // arc model epochs
 	LabelEpochs int     // labeller epochs
 	Explore     float64 // probability of following a wrong prediction
-	// Beam is the beam width of the global training epochs; with Beam > 1
-	// every epoch is also scored on dev with this beam, and the saved
-	// parser decodes with the width of its best epoch.
+	// Beam is the beam width of the global training epochs, whose models
+	// are scored on dev greedily and with this beam; the parser decodes
+	// with the width of its best dev epoch.
 	Beam int
 	// BeamEpochs are epochs of global (max-violation) beam training run
-	// after the Epochs greedy ones, continuing their weights.
+	// after the Epochs greedy ones, starting from their averaged weights.
 	BeamEpochs int
 	// Runs > 1 trains that many greedy arc models (and labellers) with
 	// different shuffles and averages their weights (best epochs of the
@@ -246,7 +246,11 @@ func (p *Parser) Save(w io.Writer, prune float32) error {
 	if !ok1 || !ok2 {
 		return fmt.Errorf("save parser: model is read-only")
 	}
-	return pc.SaveBundle(w, meta{Labels: p.labels.classes, Beam: p.Beam()}, prune, a, l)
+	md := meta{Labels: p.labels.classes}
+	if p.beam > 1 {
+		md.Beam = p.beam // greedy parsers keep the old metadata
+	}
+	return pc.SaveBundle(w, md, prune, a, l)
 }
 
 // Load reads a parser written by Save.
