@@ -14,10 +14,10 @@ import (
 
 func nlpTrainCommand() *Command {
 	var data, out, only string
-	var epochs, folds int
+	var epochs, folds, beam, beamEpochs, runs int
 	return &Command{
 		Name:  "train",
-		Usage: "[--data DIR] [--out DIR] [--only tokenizer|tagger|lemma|parser|ner] [--epochs N] [--jackknife K]",
+		Usage: "[--data DIR] [--out DIR] [--only tokenizer|tagger|lemma|parser|ner] [--epochs N] [--jackknife K] [--beam K --beam-epochs N] [--parser-runs N]",
 		Short: "train the NLP models from the treebanks",
 		Long: `Train trains the NLP core's models from Universal Dependencies English EWT
 and GUM (train splits, tuned on EWT dev) found in --data (ud-ewt/ and ud-gum/),
@@ -30,8 +30,11 @@ the output directory, so train the tagger first when training alone.`,
 			fs.StringVar(&data, "data", "", "corpus directory (default ../shared/corpora relative to the repository root)")
 			fs.StringVar(&out, "out", "", "model output directory (default: the embedded model directories)")
 			fs.StringVar(&only, "only", "", "train only these models (comma-separated): tokenizer, tagger, lemma, parser, ner")
-			fs.IntVar(&epochs, "epochs", 0, "training epochs for the tagger or parser (0: defaults)")
+			fs.IntVar(&epochs, "epochs", 0, "training epochs for the tagger or parser (0: defaults; -1 with --beam: parser trained with the beam only)")
 			fs.IntVar(&folds, "jackknife", 2, "train the parser on tags predicted by K-fold jackknifed taggers (1: gold tags)")
+			fs.IntVar(&beam, "beam", 1, "parser beam width for global fine-tuning and decoding (1: greedy)")
+			fs.IntVar(&runs, "parser-runs", 1, "average N greedy parsers (and labellers) trained with different shuffles")
+			fs.IntVar(&beamEpochs, "beam-epochs", 0, "parser epochs of global beam training after the greedy ones (with --beam > 1)")
 		},
 		Run: func(ctx context.Context, env *Env, args []string) error {
 			if len(args) > 0 {
@@ -71,7 +74,7 @@ the output directory, so train the tagger first when training alone.`,
 				done := make(chan error, 1)
 				go func() {
 					done <- train.Run(train.Options{DataDir: data, OutDir: nlpOut, Only: only, Epochs: epochs,
-						JackknifeFolds: folds, Log: env.Stdout})
+						JackknifeFolds: folds, Beam: beam, BeamEpochs: beamEpochs, ParserRuns: runs, Log: env.Stdout})
 				}()
 				select {
 				case err := <-done:

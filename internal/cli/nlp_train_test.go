@@ -21,9 +21,20 @@ func TestNLPTrainSmall(t *testing.T) {
 		}
 	}
 	out := t.TempDir()
-	for _, only := range []string{"tokenizer", "lemma", "tagger", "parser"} {
-		t.Run(only, func(t *testing.T) {
-			code, stdout, errs := runCLI([]string{"nlp", "train", "--data", data, "--out", out, "--only", only, "--epochs", "2"}, "")
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"tokenizer", []string{"--only", "tokenizer"}},
+		{"lemma", []string{"--only", "lemma"}},
+		{"tagger", []string{"--only", "tagger"}},
+		{"parser", []string{"--only", "parser"}},
+		{"parser beam", []string{"--only", "parser", "--parser-runs", "2", "--beam", "2", "--beam-epochs", "1"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append([]string{"nlp", "train", "--data", data, "--out", out, "--epochs", "2"}, tc.args...)
+			code, stdout, errs := runCLI(args, "")
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, errs)
 			}

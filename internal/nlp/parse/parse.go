@@ -1,8 +1,9 @@
-// Package parse implements newsgraph's dependency parser: a greedy
-// arc-hybrid transition system scored by an averaged perceptron over
-// Zhang & Nivre style features, trained with a dynamic oracle and error
-// exploration, followed by a tree labeller that assigns UD relations top
-// down with features of the whole unlabelled tree.
+// Package parse implements newsgraph's dependency parser: an arc-hybrid
+// transition system scored by an averaged perceptron over Zhang & Nivre
+// style features, decoded greedily or with a small beam, trained with a
+// dynamic oracle and error exploration (greedy) and optionally fine-tuned
+// with global beam updates, followed by a tree labeller that assigns UD
+// relations top down with features of the whole unlabelled tree.
 package parse
 
 import (
@@ -354,12 +355,28 @@ func (s *state) features(fs []uint64, a []tokAttrs) []uint64 {
 type Parser struct {
 	arcs   pc.Scorer
 	labels *labeler
+	beam   int // beam width; 1 (or 0) decodes greedily
 }
 
 // Parse returns 1-based heads (0 = root) and relations for in.
 func (p *Parser) Parse(in Input) (heads []int, deprels []string) {
-	heads = p.parseHeads(in, nil, nil, 0)
+	if p.beam > 1 {
+		heads = p.beamHeads(in, p.beam, nil, nil)
+	} else {
+		heads = p.parseHeads(in, nil, nil, 0)
+	}
 	return heads, p.labels.label(in, heads)
+}
+
+// Beam returns the beam width the parser decodes with (1: greedy).
+func (p *Parser) Beam() int { return max(p.beam, 1) }
+
+// WithBeam returns a copy of p sharing its models that decodes with a beam
+// of width k (1 or less: greedy).
+func (p *Parser) WithBeam(k int) *Parser {
+	q := *p
+	q.beam = max(k, 1)
+	return &q
 }
 
 // parseHeads runs the transition system; with tr set it trains towards gold

@@ -3,7 +3,9 @@ package parse
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"math/rand"
+	"slices"
 	"testing"
 
 	pc "github.com/newsgraph/newsgraph/internal/nlp/perceptron"
@@ -145,6 +147,12 @@ func TestTrainSaveLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if q.Beam() != 1 {
+		t.Errorf("loaded greedy parser has beam width %d", q.Beam())
+	}
+	if bytes.Contains(b.Bytes()[:200], []byte(`"Beam"`)) {
+		t.Error("greedy parser saved a beam width (older readers expect none)")
+	}
 	for _, ex := range data {
 		h1, r1 := p.Parse(ex.Input)
 		h2, r2 := q.Parse(ex.Input)
@@ -160,5 +168,191 @@ func TestTrainSaveLoad(t *testing.T) {
 	// Empty input parses to nothing.
 	if h, r := q.Parse(Input{}); len(h) != 0 || len(r) != 0 {
 		t.Error("empty input gave arcs")
+	}
+}
+
+// randomInput returns a random sentence of n words over a small vocabulary.
+func randomInput(rng *rand.Rand, n int) Input {
+	words := []string{"the", "dog", "saw", "a", "cat", "with", "John", ".", "and", "big", "ran", "of"}
+	tags := []string{"DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "CCONJ", "ADJ", "VERB", "ADP"}
+	in := Input{Words: make([]string, n), UPOS: make([]string, n), XPOS: make([]string, n)}
+	for i := range in.Words {
+		k := rng.Intn(len(words))
+		in.Words[i], in.UPOS[i], in.XPOS[i] = words[k], tags[k], tags[k]
+	}
+	return in
+}
+
+// randomExamples returns sentences with random projective trees, so that a
+// parser trained on them makes mistakes on fresh input.
+func randomExamples(rng *rand.Rand, count int) []Example {
+	var exs []Example
+	for i := 0; i < count; i++ {
+		n := 1 + rng.Intn(20)
+		in := randomInput(rng, n)
+		heads := randomTree(rng, n)
+		rels := make([]string, n)
+		for d, h := range heads {
+			rels[d] = "dep"
+			if h == 0 {
+				rels[d] = "root"
+			}
+		}
+		exs = append(exs, Example{Input: in, Heads: heads, Deprels: rels})
+	}
+	return exs
+}
+
+// validTree reports whether heads form a single-rooted tree over 1..n.
+func validTree(heads []int) bool {
+	roots := 0
+	for d, h := range heads {
+		if h < 0 || h > len(heads) || h == d+1 {
+			return false
+		}
+		if h == 0 {
+			roots++
+		}
+		seen := 0
+		for x := d + 1; x != 0; x = heads[x-1] {
+			if seen++; seen > len(heads) {
+				return false // cycle
+			}
+		}
+	}
+	return roots == 1 || len(heads) == 0
+}
+
+// TestBeam checks beam decoding at several widths: width 1 reproduces the
+// greedy parser, and every width returns projective trees.
+func TestBeam(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	train := append(tinyData(), randomExamples(rng, 50)...)
+	p, err := Train(train, nil, Options{Epochs: 3, LabelEpochs: 1, Explore: 0.9, Bits: 14, LabelBits: 10, Log: &bytes.Buffer{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs := []Input{{}}
+	for i := 0; i < 100; i++ {
+		inputs = append(inputs, randomInput(rng, 1+rng.Intn(30)))
+	}
+	for _, k := range []int{1, 2, 3, 4, 8} {
+		t.Run(fmt.Sprintf("width%d", k), func(t *testing.T) {
+			for _, in := range inputs {
+				got := p.beamHeads(in, k, nil, nil)
+				if !validTree(got) || !projective(got) {
+					t.Fatalf("beam %d: %v is not a projective tree", k, got)
+				}
+				if k == 1 {
+					if want := p.parseHeads(in, nil, nil, 0); !slices.Equal(got, want) {
+						t.Fatalf("beam 1: %v, greedy %v", got, want)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestBeamTrain checks that global beam training learns the training data
+// and that the beam width survives saving and loading.
+func TestBeamTrain(t *testing.T) {
+	data := tinyData()
+	tests := []struct {
+		name                 string
+		epochs, beam, beamEp int
+		runs                 int
+		wantBeam             int
+	}{
+		{"greedy", 10, 1, 0, 1, 1},
+		{"beam only", 0, 3, 10, 1, 1},        // greedy decoding is as good here and wins ties
+		{"greedy then beam", 1, 4, 10, 1, 1}, // the first epoch already has LAS 1: ties keep it
+		{"mean of runs", 5, 1, 0, 3, 1},
+		{"mean of runs then beam", 5, 2, 3, 2, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := Train(data, data, Options{Epochs: tc.epochs, Beam: tc.beam, BeamEpochs: tc.beamEp, Runs: tc.runs,
+				LabelEpochs: 10, Explore: 0.9, Bits: 12, LabelBits: 10, Log: &bytes.Buffer{}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if uas, las := p.Score(data); uas < 1 || las < 1 {
+				t.Errorf("training data UAS %.2f LAS %.2f, want 1", uas, las)
+			}
+			if p.Beam() != tc.wantBeam {
+				t.Errorf("beam width %d, want %d", p.Beam(), tc.wantBeam)
+			}
+			var b bytes.Buffer
+			if err := p.WithBeam(5).Save(&b, 0); err != nil {
+				t.Fatal(err)
+			}
+			q, err := Load(&b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if q.Beam() != 5 || q.Repruned().Beam() != 5 {
+				t.Errorf("loaded beam width %d (repruned %d), want 5", q.Beam(), q.Repruned().Beam())
+			}
+		})
+	}
+}
+
+func TestTrainNoEpochs(t *testing.T) {
+	if _, err := Train(tinyData(), nil, Options{LabelEpochs: 1, Bits: 10, LabelBits: 10, Log: &bytes.Buffer{}}); err == nil {
+		t.Error("training without epochs succeeded")
+	}
+}
+
+func TestInsertCand(t *testing.T) {
+	tests := []struct {
+		name   string
+		scores []float64
+		k      int
+		want   []int // acts (insertion order) of the kept candidates
+	}{
+		{"sorted", []float64{3, 2, 1}, 3, []int{0, 1, 2}},
+		{"reversed", []float64{1, 2, 3}, 3, []int{2, 1, 0}},
+		{"truncated", []float64{1, 5, 3, 4}, 2, []int{1, 3}},
+		{"ties keep the earlier", []float64{2, 2, 2}, 2, []int{0, 1}},
+		{"width one", []float64{1, 3, 3}, 1, []int{1}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var cands []cand
+			for i, s := range tc.scores {
+				cands = insertCand(cands, cand{act: i, score: s}, tc.k)
+			}
+			var got []int
+			for _, c := range cands {
+				got = append(got, c.act)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("kept %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestBeamTrainNonProjective checks that global training runs on trees the
+// transitions cannot build and still returns trees.
+func TestBeamTrainNonProjective(t *testing.T) {
+	tg := split("PROPN VERB DET NOUN ADV PUNCT NOUN")
+	ex := Example{Input: Input{Words: split("John saw a dog yesterday . dog"), UPOS: tg, XPOS: tg},
+		Heads: []int{2, 0, 4, 2, 2, 2, 4}, Deprels: split("nsubj root det obj advmod punct dep")}
+	if projective(ex.Heads) {
+		t.Fatal("test tree is projective")
+	}
+	p := &Parser{labels: &labeler{}}
+	tr := pc.NewTrainer(nActions, 10)
+	for k := 1; k <= 4; k++ {
+		for ep := 0; ep < 5; ep++ {
+			if h := p.beamHeads(ex.Input, k, tr, ex.Heads); !validTree(h) {
+				t.Fatalf("beam %d: %v is not a tree", k, h)
+			}
+		}
+	}
+	p.arcs = tr.Averaged()
+	if h := p.beamHeads(ex.Input, 4, nil, nil); !validTree(h) || h[0] != 2 || h[3] != 2 {
+		t.Errorf("after training: heads %v, want a tree with John and dog under saw", h)
 	}
 }

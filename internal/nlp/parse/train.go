@@ -21,9 +21,20 @@ type Options struct {
 	Epochs      int     // arc model epochs
 	LabelEpochs int     // labeller epochs
 	Explore     float64 // probability of following a wrong prediction
-	Bits        uint    // hashed rows of the arc model (log2)
-	LabelBits   uint
-	Log         io.Writer
+	// Beam is the beam width of the global training epochs, whose models
+	// are scored on dev greedily and with this beam; the parser decodes
+	// with the width of its best dev epoch.
+	Beam int
+	// BeamEpochs are epochs of global (max-violation) beam training run
+	// after the Epochs greedy ones, starting from their averaged weights.
+	BeamEpochs int
+	// Runs > 1 trains that many greedy arc models (and labellers) with
+	// different shuffles and averages their weights (best epochs of the
+	// arc models, last ones of the labellers).
+	Runs      int
+	Bits      uint // hashed rows of the arc model (log2)
+	LabelBits uint
+	Log       io.Writer
 }
 
 var rng = rand.New(rand.NewSource(7))
@@ -58,36 +69,119 @@ func Train(train, dev []Example, o Options) (*Parser, error) {
 		}
 	}
 	order := rng.Perm(len(train))
-	// Labeller on gold trees.
-	lt := pc.NewTrainer(len(p.labels.classes), o.LabelBits)
-	for ep := 1; ep <= o.LabelEpochs; ep++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, k := range order {
-			p.labels.run(train[k].Input, train[k].Heads, lt, goldLab[k])
+	// Labeller on gold trees; with several runs, the mean of the last
+	// epochs of runs with different shuffles.
+	runs := max(o.Runs, 1)
+	var labelModels []*pc.Model
+	for run := 0; run < runs; run++ {
+		r := rng
+		if run > 0 {
+			r = rand.New(rand.NewSource(int64(8 + 1000*run)))
 		}
-		p.labels.model = lt.Averaged()
-		fmt.Fprintf(o.Log, "labeller epoch %d: dev label accuracy on gold trees %.2f\n", ep, 100*p.labelAccuracy(dev))
+		lt := pc.NewTrainer(len(p.labels.classes), o.LabelBits)
+		for ep := 1; ep <= o.LabelEpochs; ep++ {
+			r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			for _, k := range order {
+				p.labels.run(train[k].Input, train[k].Heads, lt, goldLab[k])
+			}
+			p.labels.model = lt.Averaged()
+			fmt.Fprintf(o.Log, "labeller run %d epoch %d: dev label accuracy on gold trees %.2f\n", run+1, ep, 100*p.labelAccuracy(dev))
+		}
+		if m, ok := p.labels.model.(*pc.Model); ok && runs > 1 {
+			labelModels = append(labelModels, m)
+		}
 	}
-	at := pc.NewTrainer(nActions, o.Bits)
+	if len(labelModels) > 1 {
+		m, err := pc.Average(labelModels...)
+		if err != nil {
+			return nil, fmt.Errorf("train parser: %w", err)
+		}
+		p.labels.model = m
+		fmt.Fprintf(o.Log, "labeller mean of %d runs: dev label accuracy on gold trees %.2f\n", runs, 100*p.labelAccuracy(dev))
+	}
 	var best pc.Scorer
+	bestBeam := 1
 	bestLAS := -1.0
-	for ep := 1; ep <= o.Epochs; ep++ {
-		explore := 0.0
-		if ep > 1 {
-			explore = o.Explore
+	// evaluate scores the arc model with the given beam widths, keeping the
+	// best model and width so far, and returns the LAS of the first width.
+	// (Greedily trained models are only scored greedily: they lose 5-6
+	// points with a beam.)
+	evaluate := func(name string, ep int, m *pc.Model, widths ...int) float64 {
+		p.arcs = m
+		firstLAS := -1.0
+		for _, k := range widths {
+			uas, las := p.WithBeam(k).Score(dev)
+			fmt.Fprintf(o.Log, "parser %s epoch %d: dev beam %d UAS %.2f LAS %.2f\n", name, ep, k, 100*uas, 100*las)
+			if las > bestLAS || len(dev) == 0 {
+				bestLAS, best, bestBeam = las, m, k
+			}
+			if firstLAS < 0 {
+				firstLAS = las
+			}
 		}
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, k := range order {
-			p.parseHeads(train[k].Input, at, train[k].Heads, explore)
+		return firstLAS
+	}
+	// Greedy runs with different shuffles; the mean of their best epochs
+	// scores like their ensemble at the cost of one model.
+	var runBest []*pc.Model
+	var greedy *pc.Model // starting point of beam training
+	for run := 0; run < runs && o.Epochs > 0; run++ {
+		if run > 0 {
+			rng = rand.New(rand.NewSource(int64(7 + 1000*run)))
 		}
-		p.arcs = at.Averaged()
-		uas, las := p.Score(dev)
-		fmt.Fprintf(o.Log, "parser epoch %d: dev UAS %.2f LAS %.2f\n", ep, 100*uas, 100*las)
-		if las > bestLAS || len(dev) == 0 {
-			bestLAS, best = las, p.arcs
+		at := pc.NewTrainer(nActions, o.Bits)
+		var rb *pc.Model
+		rbLAS := -1.0
+		for ep := 1; ep <= o.Epochs; ep++ {
+			explore := 0.0
+			if ep > 1 {
+				explore = o.Explore
+			}
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			for _, k := range order {
+				p.parseHeads(train[k].Input, at, train[k].Heads, explore)
+			}
+			m := at.Averaged()
+			name := "greedy"
+			if runs > 1 {
+				name = fmt.Sprintf("greedy run %d", run+1)
+			}
+			if las := evaluate(name, ep, m, 1); las > rbLAS {
+				rbLAS, rb = las, m
+			}
+			greedy = m
+		}
+		runBest = append(runBest, rb)
+	}
+	if runs > 1 && len(runBest) > 0 {
+		m, err := pc.Average(runBest...)
+		if err != nil {
+			return nil, fmt.Errorf("train parser: %w", err)
+		}
+		runBest = nil
+		evaluate(fmt.Sprintf("mean of %d runs", runs), 0, m, 1)
+		greedy = m
+	}
+	if o.Beam > 1 && o.BeamEpochs > 0 {
+		// Fine-tuning starts from the averaged greedy weights with a fresh
+		// average: continuing the greedy average kept the beam model close
+		// to the greedy one for many epochs.
+		bt := pc.NewTrainer(nActions, o.Bits)
+		if greedy != nil {
+			bt = pc.NewTrainerFrom(greedy)
+		}
+		for ep := 1; ep <= o.BeamEpochs; ep++ {
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			for _, k := range order {
+				p.beamHeads(train[k].Input, o.Beam, bt, train[k].Heads)
+			}
+			evaluate("beam", ep, bt.Averaged(), 1, o.Beam)
 		}
 	}
-	p.arcs = best
+	if best == nil {
+		return nil, fmt.Errorf("train parser: no training epochs")
+	}
+	p.arcs, p.beam = best, bestBeam
 	return p, nil
 }
 
@@ -137,8 +231,12 @@ func (p *Parser) Score(exs []Example) (uas, las float64) {
 	return float64(u) / float64(n), float64(l) / float64(n)
 }
 
+// maxBeam bounds the beam width a model file may ask for.
+const maxBeam = 64
+
 type meta struct {
 	Labels []string
+	Beam   int `json:",omitempty"` // beam width; absent (0) means greedy
 }
 
 // Save writes the parser; weights below prune are dropped.
@@ -148,7 +246,11 @@ func (p *Parser) Save(w io.Writer, prune float32) error {
 	if !ok1 || !ok2 {
 		return fmt.Errorf("save parser: model is read-only")
 	}
-	return pc.SaveBundle(w, meta{Labels: p.labels.classes}, prune, a, l)
+	md := meta{Labels: p.labels.classes}
+	if p.beam > 1 {
+		md.Beam = p.beam // greedy parsers keep the old metadata
+	}
+	return pc.SaveBundle(w, md, prune, a, l)
 }
 
 // Load reads a parser written by Save.
@@ -163,13 +265,16 @@ func Load(r io.Reader) (*Parser, error) {
 	}
 	l := &labeler{model: models[1], classes: m.Labels}
 	l.setHashes()
-	return &Parser{arcs: models[0], labels: l}, nil
+	if m.Beam < 0 || m.Beam > maxBeam {
+		return nil, fmt.Errorf("load parser: %w: beam width %d", pc.ErrBadModel, m.Beam)
+	}
+	return &Parser{arcs: models[0], labels: l, beam: max(m.Beam, 1)}, nil
 }
 
 // Repruned returns a copy of a loaded parser whose models are dense again,
 // so that it can be saved with another pruning threshold.
 func (p *Parser) Repruned() *Parser {
-	q := &Parser{arcs: p.arcs, labels: &labeler{model: p.labels.model, classes: p.labels.classes, hashes: p.labels.hashes}}
+	q := &Parser{arcs: p.arcs, beam: p.beam, labels: &labeler{model: p.labels.model, classes: p.labels.classes, hashes: p.labels.hashes}}
 	if s, ok := p.arcs.(*pc.Sparse); ok {
 		q.arcs = s.Dense()
 	}

@@ -103,6 +103,14 @@ func NewTrainer(nclasses int, bits uint) *Trainer {
 	return &Trainer{M: m, u: hugePages(make([]float64, len(m.W))), c: 1}
 }
 
+// NewTrainerFrom returns a trainer starting from a copy of m's weights,
+// with a fresh average (the averaged model starts as m).
+func NewTrainerFrom(m *Model) *Trainer {
+	t := NewTrainer(m.NClasses, m.Bits)
+	copy(t.M.W, m.W)
+	return t
+}
+
 // Tick counts one training instance.
 func (t *Trainer) Tick() { t.c++ }
 
@@ -134,6 +142,29 @@ func (t *Trainer) Averaged() *Model {
 		}
 	}
 	return m
+}
+
+// Average returns the model whose weights are the mean of those of models
+// (of equal shape): for linear models it scores like their ensemble.
+func Average(models ...*Model) (*Model, error) {
+	if len(models) == 0 {
+		return nil, errors.New("average models: no models")
+	}
+	m0 := models[0]
+	out := New(m0.NClasses, m0.Bits)
+	for _, m := range models {
+		if m.NClasses != m0.NClasses || m.Bits != m0.Bits {
+			return nil, fmt.Errorf("average models: shape %d×2^%d differs from %d×2^%d", m.NClasses, m.Bits, m0.NClasses, m0.Bits)
+		}
+		for i, w := range m.W {
+			out.W[i] += w
+		}
+	}
+	inv := 1 / float32(len(models))
+	for i := range out.W {
+		out.W[i] *= inv
+	}
+	return out, nil
 }
 
 // ErrBadModel is wrapped by errors about malformed model files.

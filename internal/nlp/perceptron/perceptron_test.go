@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"slices"
 	"testing"
 )
 
@@ -106,6 +107,63 @@ func TestBundleRoundTrip(t *testing.T) {
 			}
 			if _, err := LoadBundle(bytes.NewReader(in[:len(in)/2]), &meta); !errors.Is(err, ErrBadModel) && name == "plain" {
 				t.Errorf("truncated: err = %v, want ErrBadModel", err)
+			}
+		})
+	}
+}
+
+func TestTrainerFrom(t *testing.T) {
+	m := New(2, 4)
+	for i := range m.W {
+		m.W[i] = float32(i)
+	}
+	tr := NewTrainerFrom(m)
+	m.W[0] = 100 // the trainer keeps its own copy
+	if got := tr.Averaged(); got.W[0] != 0 || got.W[5] != 5 {
+		t.Errorf("averaged start weights %v, want 0, 1, 2, ...", got.W[:6])
+	}
+	f := []uint64{Str("a")}
+	start := make([]float32, 2)
+	tr.Averaged().Score(f, start)
+	tr.Tick()
+	tr.Update(f, 0, 1, 1)
+	tr.Tick()
+	avg, cur := make([]float32, 2), make([]float32, 2)
+	tr.Averaged().Score(f, avg)
+	tr.M.Score(f, cur)
+	for c := range avg {
+		lo, hi := min(start[c], cur[c]), max(start[c], cur[c])
+		if !(avg[c] > lo && avg[c] < hi) {
+			t.Errorf("class %d: averaged score %v not strictly between start %v and current %v", c, avg[c], start[c], cur[c])
+		}
+	}
+}
+
+func TestAverage(t *testing.T) {
+	mk := func(bits uint, w ...float32) *Model {
+		m := New(2, bits)
+		copy(m.W, w)
+		return m
+	}
+	tests := []struct {
+		name    string
+		models  []*Model
+		want    []float32
+		wantErr bool
+	}{
+		{"one", []*Model{mk(1, 1, 2, 3, 4)}, []float32{1, 2, 3, 4}, false},
+		{"two", []*Model{mk(1, 1, 2, 3, 4), mk(1, 3, 0, -3, 4)}, []float32{2, 1, 0, 4}, false},
+		{"none", nil, nil, true},
+		{"shapes differ", []*Model{mk(1), mk(2)}, nil, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := Average(tc.models...)
+			if (err != nil) != tc.wantErr {
+				t.Fatalf("err = %v, want error %v", err, tc.wantErr)
+			}
+			if err == nil && !slices.Equal(got.W, tc.want) {
+				t.Errorf("weights %v, want %v", got.W, tc.want)
 			}
 		})
 	}

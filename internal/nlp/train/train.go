@@ -27,7 +27,7 @@ type Options struct {
 	DataDir string    // holds ud-ewt/ and ud-gum/
 	OutDir  string    // model directory
 	Only    string    // "" (all) or a comma-separated list of tokenizer, tagger, lemma, parser
-	Epochs  int       // 0 for the defaults
+	Epochs  int       // 0 for the defaults; < 0 with Beam > 1: no greedy parser epochs
 	Log     io.Writer // progress and dev figures
 	// Clusters is a gzipped "word TAB bit-path TAB count" file of word
 	// clusters used as tagger features; empty for none.
@@ -46,6 +46,14 @@ type Options struct {
 	// removed when the tagger's features change. Empty means the
 	// NEWSGRAPH_JACKKNIFE_CACHE environment variable.
 	JackknifeCache string
+	// Beam > 1 fine-tunes the parser with BeamEpochs epochs of global beam
+	// training at this width after its greedy epochs; the parser keeps the
+	// width (1 or Beam) of its best dev epoch.
+	Beam       int
+	BeamEpochs int
+	// ParserRuns > 1 averages that many greedy parsers (and labellers)
+	// trained with different shuffles; 0 means 1.
+	ParserRuns int
 }
 
 // Corpora are the training and development sentences.
@@ -221,6 +229,9 @@ func Run(o Options) error {
 		if ep == 0 {
 			ep = 12
 		}
+		if ep < 0 && o.Beam > 1 {
+			ep = 0 // beam training only
+		}
 		trainEx := ParseExamples(c.Train)
 		var first [][]string
 		if o.JackknifeFolds > 1 {
@@ -235,7 +246,7 @@ func Run(o Options) error {
 			}
 		}
 		ps, err := parse.Train(weighted(trainEx, c.EWT, o.EWTWeight), dev, parse.Options{Epochs: ep, LabelEpochs: 6, Explore: 0.9,
-			Bits: 22, LabelBits: 19, Log: o.Log})
+			Beam: o.Beam, BeamEpochs: o.BeamEpochs, Runs: o.ParserRuns, Bits: 22, LabelBits: 19, Log: o.Log})
 		if err != nil {
 			return err
 		}
