@@ -447,6 +447,18 @@ func TestAttributionRules(t *testing.T) {
 		{"a quote in another paragraph does not continue",
 			"\"I was expecting a tough match,\" said Anna Berg.\n\n\"I think she hits some great shots.\"",
 			[]check{speaker("Anna Berg"), lastSpeaker("<nil>")}},
+		{"'“…,” X told reporters' read as a relative clause of the quote",
+			"“This is a good day for farmers on both banks of the river,” Maria Halvorsen told reporters.",
+			[]check{speaker("Maria Halvorsen"), content("This is a good day for farmers on both banks of the river,")}},
+		{"an infinitive of purpose hung on a noun takes the clause's subject",
+			"Reports suggest that Norway has moved some ships from the Bergen region to reclaim lost ground.",
+			[]check{func(t *testing.T, r *Record) {
+				for _, rl := range r.Relations {
+					if rl.Predicate == "reclaim" && nameOf(r, &rl.Subject) != "Norway" {
+						t.Errorf("reclaim by %s, want Norway", nameOf(r, &rl.Subject))
+					}
+				}
+			}}},
 		{"two names joined by a hyphen stay two names",
 			"Talks on the Siemens-Nokia venture stalled, Siemens said.",
 			[]check{speaker("Siemens"), entityType("Siemens-Nokia", "")}},

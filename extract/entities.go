@@ -854,7 +854,10 @@ func (st *state) findTitles() {
 			alo, ahi := s.subtree(a, func(c int) bool { return s.rel(c) == "acl:relcl" || s.baseRel(c) == "punct" })
 			spans = append(spans, [2]int{alo, ahi})
 		}
-		if h := s.head(m.head); h >= 0 && s.rel(m.head) == "appos" && s.ment[h] < 0 {
+		// (or any other dependent of a title noun right before it: "vice
+		// president Tomas Ekdal" read as "president" with an nmod)
+		if h := s.head(m.head); h >= 0 && s.ment[h] < 0 && (s.rel(m.head) == "appos" ||
+			h == m.lo-1 && titleWords[s.lower(h)] && s.toks[h].UPOS == "NOUN") {
 			// the role noun with its own modifiers, not the clause it
 			// heads ("The top executive was former chairman, X")
 			hlo, hhi := s.subtree(h, func(c int) bool {

@@ -52,8 +52,10 @@ func frontedSubject(s *sent, st *state, v int) int {
 		return -1
 	}
 	for k := m.hi + 2; k < v-1; k++ {
-		if s.toks[k].UPOS == "VERB" && s.child(k, "nsubj") >= 0 {
-			return -1 // a clause of its own, not a parenthetical
+		// a clause of its own, not a parenthetical ("X, situated in Y,"
+		// with X read as the participle's subject is still one)
+		if n := s.child(k, "nsubj"); s.toks[k].UPOS == "VERB" && n >= 0 && !(n == m.head && (s.toks[k].XPOS == "VBN" || s.toks[k].XPOS == "VBG")) {
+			return -1
 		}
 	}
 	return m.head
@@ -261,6 +263,18 @@ func (st *state) verbRelations(s *sent, v int) {
 		}
 		if subjTok < 0 && s.rel(v) == "acl" && s.head(v) >= 0 {
 			subjTok = s.head(v)
+			// "redeployed forces from the region to reclaim ground": an
+			// infinitive of purpose hung on a noun takes the subject of
+			// the clause above it, not the noun
+			if m := s.child(v, "mark"); m >= 0 && s.lower(m) == "to" {
+				subjTok = -1
+				for h := s.head(v); h >= 0; h = s.head(h) {
+					if s.toks[h].UPOS == "VERB" {
+						subjTok = s.child(h, "nsubj")
+						break
+					}
+				}
+			}
 		}
 	}
 	if subjTok < 0 {
@@ -311,7 +325,7 @@ func (st *state) verbRelations(s *sent, v int) {
 			}
 		} else if y >= 0 {
 			st.addRel(x, pred, y, "", sid, cert)
-		} else if s.toks[o].UPOS != "PRON" && s.toks[o].UPOS != "DET" {
+		} else if s.toks[o].UPOS != "PRON" && s.toks[o].UPOS != "DET" && !misreadParticles[s.lower(o)] {
 			// (a bare "that" or "this" names nothing)
 			// the object phrase without relative clauses and without
 			// the places told apart as relations of their own
@@ -520,9 +534,13 @@ func beParticiple(s *sent, v int) bool {
 		return false
 	}
 	for _, k := range s.kids[v] {
-		if s.baseRel(k) == "aux" && s.lemma(k) == "be" {
+		if (s.baseRel(k) == "aux" || s.baseRel(k) == "cop") && s.lemma(k) == "be" {
 			return true
 		}
 	}
 	return false
 }
+
+// misreadParticles are adverbial particles the tagger sometimes reads as
+// nouns ("slaps that aside"): never a relation's object.
+var misreadParticles = set("aside", "away", "apart", "back")

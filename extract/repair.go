@@ -154,6 +154,15 @@ func reportingParsed(toks []nlp.Token, v, head, comma int) bool {
 	if toks[head].Head != v+1 || baseDeprel(toks[head].Deprel) != "nsubj" {
 		return false
 	}
+	// v hanging on the content other than as a parataxis or adverbial
+	// clause ("“…,” X told reporters" read as a relative clause)
+	if h := toks[v].Head - 1; h >= 0 && h < comma {
+		switch baseDeprel(toks[v].Deprel) {
+		case "parataxis", "advcl":
+		default:
+			return false
+		}
+	}
 	for k, t := range toks {
 		if k != head && t.Head == v+1 && baseDeprel(t.Deprel) == "nsubj" {
 			return false
@@ -490,6 +499,51 @@ func repairTrailingParticiple(s *nlp.Sentence) bool {
 			}
 			k = h
 		}
+	}
+	return changed
+}
+
+// repairForSubject rebuilds "A lawyer for X said …" read as a clause
+// under the noun ("for X to say", or "for" as a preposition of the verb)
+// with X as subject although the verb is finite: the noun before "for" is
+// the subject, "for X" its modifier.
+// It reports whether the tree changed.
+func repairForSubject(s *nlp.Sentence) bool {
+	toks := s.Tokens
+	changed := false
+	for k := 1; k+1 < len(toks); k++ {
+		if strings.ToLower(toks[k].Form) != "for" || toks[k].Deprel != "mark" && toks[k].Deprel != "case" {
+			continue
+		}
+		v := toks[k].Head - 1
+		if v <= k {
+			continue
+		}
+		switch toks[v].XPOS {
+		case "VBD", "VBZ", "VBP":
+		default:
+			continue
+		}
+		h := toks[v].Head - 1
+		n := -1
+		for i := k + 1; i < v; i++ {
+			if toks[i].Head-1 == v && baseDeprel(toks[i].Deprel) == "nsubj" {
+				n = i
+			}
+		}
+		if n < 0 || h < 0 || h >= k || toks[h].UPOS != "NOUN" {
+			continue
+		}
+		switch baseDeprel(toks[v].Deprel) {
+		case "acl", "nmod", "advcl", "dep":
+		default:
+			continue
+		}
+		toks[v].Head, toks[v].Deprel = toks[h].Head, toks[h].Deprel
+		toks[h].Head, toks[h].Deprel = v+1, "nsubj"
+		toks[n].Head, toks[n].Deprel = h+1, "nmod"
+		toks[k].Head, toks[k].Deprel = n+1, "case"
+		changed = true
 	}
 	return changed
 }

@@ -52,6 +52,9 @@ func TestRepairReporting(t *testing.T) {
 		{"postposed, a content word as a second subject",
 			"Chinese/ADJ/7/nsubj sales/NOUN/7/ccomp grow/VERB/2/acl ,/PUNCT/6/punct the/DET/6/det ministry/NOUN/7/nsubj said/VERB/0/root ./PUNCT/7/punct",
 			true, "ministry", "sales"},
+		{"the reporting verb read as a relative clause of the quote",
+			"“/PUNCT/4/punct This/PRON/4/nsubj is/AUX/4/cop good/ADJ/0/root ,/PUNCT/4/punct ”/PUNCT/4/punct Ann/PROPN/8/nsubj said/VERB/4/acl:relcl ./PUNCT/8/punct",
+			true, "Ann", "good"},
 		{"already right",
 			"Sales/NOUN/2/nsubj grew/VERB/5/ccomp ,/PUNCT/4/punct officials/NOUN/5/nsubj said/VERB/0/root ./PUNCT/5/punct",
 			false, "officials", "grew"},
@@ -172,4 +175,43 @@ func headOf(s nlp.Sentence, form string) (head, rel string) {
 		}
 	}
 	return "", ""
+}
+
+func TestRepairForSubject(t *testing.T) {
+	tests := []struct {
+		name    string
+		spec    string
+		changed bool
+		subj    string // form of the subject of "said" after the repair
+	}{
+		{"a for-clause with a finite verb",
+			"A/DET/2/det lawyer/NOUN/0/root for/ADP/5/mark Daniel/PROPN/5/nsubj said/VERB/2/acl/say/VBD it/PRON/7/nsubj failed/VERB/5/ccomp ./PUNCT/2/punct",
+			true, "lawyer"},
+		{"'for' read as a preposition of the verb",
+			"A/DET/2/det lawyer/NOUN/0/root for/ADP/5/case Daniel/PROPN/5/nsubj said/VERB/2/nmod/say/VBD it/PRON/7/nsubj failed/VERB/5/ccomp ./PUNCT/2/punct",
+			true, "lawyer"},
+		{"a real for-to clause",
+			"A/DET/2/det plan/NOUN/0/root for/ADP/6/mark Daniel/PROPN/6/nsubj to/PART/6/mark say/VERB/2/acl/say/VB it/PRON/6/obj ./PUNCT/2/punct",
+			false, "Daniel"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := sentFrom(t, tc.spec)
+			if got := repairForSubject(&s); got != tc.changed {
+				t.Fatalf("changed %v, want %v", got, tc.changed)
+			}
+			subj := ""
+			for _, tk := range s.Tokens {
+				if strings.HasPrefix(tk.Deprel, "nsubj") && tk.Head > 0 && s.Tokens[tk.Head-1].Lemma == "say" {
+					subj = tk.Form
+				}
+			}
+			if subj != tc.subj {
+				t.Errorf("subject of say %q, want %q", subj, tc.subj)
+			}
+			if h, rel := headOf(s, "Daniel"); tc.changed && (h != "lawyer" || rel != "nmod") {
+				t.Errorf("Daniel under %s as %s, want lawyer as nmod", h, rel)
+			}
+		})
+	}
 }

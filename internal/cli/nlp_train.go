@@ -33,7 +33,7 @@ the output directory, so train the tagger first when training alone.`,
 			fs.IntVar(&epochs, "epochs", 0, "training epochs for the tagger or parser (0: defaults; -1 with --beam: parser trained with the beam only)")
 			fs.IntVar(&folds, "jackknife", 2, "train the parser on tags predicted by K-fold jackknifed taggers (1: gold tags)")
 			fs.IntVar(&beam, "beam", 1, "parser beam width for global fine-tuning and decoding (1: greedy)")
-			fs.IntVar(&runs, "parser-runs", 1, "average N greedy parsers (and labellers) trained with different shuffles")
+			fs.IntVar(&runs, "parser-runs", 8, "average N greedy parsers (and labellers) trained with different shuffles")
 			fs.IntVar(&beamEpochs, "beam-epochs", 0, "parser epochs of global beam training after the greedy ones (with --beam > 1)")
 		},
 		Run: func(ctx context.Context, env *Env, args []string) error {
