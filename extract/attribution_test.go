@@ -459,6 +459,12 @@ func TestAttributionRules(t *testing.T) {
 					}
 				}
 			}}},
+		{"a politician's spokesman speaks for the politician, a mother not for her child",
+			"Prime Minister Tony Blair's official spokesman said the ruling would be studied. Jane Roe's mother said the ruling was unfair.",
+			[]check{speaker("Tony Blair"), lastSpeaker("<nil>")}},
+		{"'can't believe what …' is amazement, not a claim",
+			"\"It was an extraordinary time making the film and I can't believe what has happened this morning,\" she said.",
+			[]check{cueCount("believe", 0), cueCount("say", 1)}},
 		{"two names joined by a hyphen stay two names",
 			"Talks on the Siemens-Nokia venture stalled, Siemens said.",
 			[]check{speaker("Siemens"), entityType("Siemens-Nokia", "")}},

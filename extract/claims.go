@@ -377,6 +377,10 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 			lo, hi = -1, -1
 		}
 	}
+	// "I can't believe what has happened": amazement, not a claim
+	if lo >= 0 && lo <= hi && cognitionCues[lemma] && s.negated(v) && s.lower(lo) == "what" {
+		return nil
+	}
 	if (lo < 0 || lo > hi) && cueQ < 0 {
 		if a, b, ok := bareComplement(s, v); ok {
 			lo, hi = a, b
@@ -1211,15 +1215,17 @@ func (st *state) bestSpeaker(s *sent, lo, hi, head, e int) int {
 	if lo < 0 || hi >= len(s.toks) {
 		return e
 	}
-	person, other := -1, -1
+	person, other, possessor := -1, -1, -1
 	for k := lo; k <= hi; k++ {
 		mi := s.ment[k]
 		if mi < 0 || st.ments[mi].ent < 0 || st.ments[mi].dropped {
 			continue
 		}
 		typ := st.ents[st.ments[mi].ent].typ
-		// "X's mother said": the possessor is not the source
+		// "X's mother said": the possessor is not the source (but "X's
+		// spokesman" speaks for X)
 		if m := st.ments[mi]; typ == TypePerson && s.ok(m.hi+1) && (s.lower(m.hi+1) == "'s" || s.lower(m.hi+1) == "’s") && (head < m.lo || head > m.hi) {
+			possessor = m.ent
 			continue
 		}
 		// an entity in a prepositional modifier is not the source: "a
@@ -1246,9 +1252,13 @@ func (st *state) bestSpeaker(s *sent, lo, hi, head, e int) int {
 	// an unnamed person by role: "a company spokesperson", "an X
 	// commander" (not "the X union")
 	if e < 0 && head >= 0 && s.ment[head] < 0 && roleNoun(s.lemma(head)) && (s.toks[head].UPOS == "NOUN" || !isUpperWord(s.toks[head].Form)) {
-		// a spokesperson speaks for the organisation named with it
+		// a spokesperson speaks for the organisation named with it, or
+		// for the person whose spokesperson it is
 		if spokesNouns[s.lemma(head)] && other >= 0 && st.ents[other].typ == TypeOrg {
 			return other
+		}
+		if spokesNouns[s.lemma(head)] && possessor >= 0 {
+			return possessor
 		}
 		return -1
 	}
