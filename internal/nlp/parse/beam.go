@@ -42,16 +42,10 @@ func (s *state) copyFrom(o *state) {
 // towards the best tree the transitions can build.
 func (p *Parser) beamHeads(in Input, k int, tr *pc.Trainer, gold []int) []int {
 	n := len(in.Words)
-	a := attrs(in)
-	var m pc.Scorer = p.arcs
-	if tr != nil {
-		m = tr.M
+	if tr == nil {
+		gold = nil
 	}
-	var g []int
-	if tr != nil {
-		g = make([]int, n+1)
-		copy(g[1:], gold)
-	}
+	a, m, g := p.prepare(in, tr, gold)
 	beam := make([]hyp, 1, k)
 	beam[0] = hyp{s: newState(n)}
 	next := make([]hyp, 0, k)

@@ -379,24 +379,30 @@ func (p *Parser) WithBeam(k int) *Parser {
 	return &q
 }
 
+// prepare returns the token attributes of in, the model to score with
+// (the trainer's while training) and the gold heads indexed from 1 (nil
+// without gold).
+func (p *Parser) prepare(in Input, tr *pc.Trainer, gold []int) (a []tokAttrs, m pc.Scorer, g []int) {
+	m = p.arcs
+	if tr != nil {
+		m = tr.M
+	}
+	if gold != nil {
+		g = make([]int, len(in.Words)+1)
+		copy(g[1:], gold)
+	}
+	return attrs(in), m, g
+}
+
 // parseHeads runs the transition system; with tr set it trains towards gold
 // heads, following wrong predictions with probability explore.
 func (p *Parser) parseHeads(in Input, tr *pc.Trainer, gold []int, explore float64) []int {
 	n := len(in.Words)
-	a := attrs(in)
+	a, m, g := p.prepare(in, tr, gold)
 	s := newState(n)
 	fs := make([]uint64, 0, 96)
 	var scores [nActions]float32
 	var cost [nActions]int
-	var m pc.Scorer = p.arcs
-	if tr != nil {
-		m = tr.M
-	}
-	var g []int
-	if gold != nil {
-		g = make([]int, n+1)
-		copy(g[1:], gold)
-	}
 	for !s.done() {
 		fs = s.features(fs[:0], a)
 		m.Score(fs, scores[:])
