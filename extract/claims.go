@@ -756,12 +756,34 @@ func (st *state) subjectOf(s *sent, v int) (subj, relay int) {
 		case "conj":
 			v = h
 		case "acl":
-			return h, relay
+			// "a spokesman saying …": the noun speaks; "slaps that aside,
+			// claiming …" or "wrote to the men telling them …": a noun that
+			// cannot speak hands the participle on to its clause
+			if st.canSpeak(s, h) || s.toks[v].XPOS != "VBG" {
+				return h, relay
+			}
+			for v = s.head(h); v >= 0 && s.toks[v].UPOS != "VERB"; v = s.head(v) {
+			}
+			if v < 0 {
+				return h, relay
+			}
 		default:
 			return -1, relay
 		}
 	}
 	return -1, relay
+}
+
+// canSpeak reports whether noun h can be a source: a person, organisation,
+// group or country, or a role, collective or document noun.
+func (st *state) canSpeak(s *sent, h int) bool {
+	if e := st.npEntity(s, h); e >= 0 {
+		switch st.ents[e].typ {
+		case TypePerson, TypeOrg, TypeGroup, TypeGPE, TypeNORP:
+			return true
+		}
+	}
+	return sourceNoun(s.lemma(h)) || sourceNoun(s.lower(h)) || s.toks[h].UPOS == "PRON"
 }
 
 // conjEntities returns the entities of an NP and its conjuncts.
