@@ -450,6 +450,15 @@ func TestAttributionRules(t *testing.T) {
 		{"'“…,” X told reporters' read as a relative clause of the quote",
 			"“This is a good day for farmers on both banks of the river,” Maria Halvorsen told reporters.",
 			[]check{speaker("Maria Halvorsen"), content("This is a good day for farmers on both banks of the river,")}},
+		{"an infinitive on an object is the object's doing",
+			"Petra Lund urged Western allies to take more decisive action.",
+			[]check{func(t *testing.T, r *Record) {
+				for _, rl := range r.Relations {
+					if rl.Predicate == "take" && nameOf(r, &rl.Subject) != "Western allies" {
+						t.Errorf("take by %s, want Western allies", nameOf(r, &rl.Subject))
+					}
+				}
+			}}},
 		{"an infinitive of purpose hung on a noun takes the clause's subject",
 			"Reports suggest that Norway has moved some ships from the Bergen region to reclaim lost ground.",
 			[]check{func(t *testing.T, r *Record) {
@@ -468,6 +477,9 @@ func TestAttributionRules(t *testing.T) {
 		{"a participle on a noun that can speak is that noun's",
 			"Reuters quoted a spokesman saying the talks had failed.",
 			[]check{speakerText("a spokesman")}},
+		{"a nationality before the named source of 'according to' is not the source",
+			"According to the Brazilian newspaper Folha de S.Paulo, the agreement also covers customs checks.",
+			[]check{speaker("Folha de S.Paulo")}},
 		{"two names joined by a hyphen stay two names",
 			"Talks on the Siemens-Nokia venture stalled, Siemens said.",
 			[]check{speaker("Siemens"), entityType("Siemens-Nokia", "")}},

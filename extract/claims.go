@@ -76,10 +76,23 @@ func (st *state) findClaims() {
 				if c2, d2, ok2 := accordingTail(s, t); ok2 {
 					spans = append(spans, [2]int{c2, d2})
 				}
+				// the first entity of the source phrase, a nationality
+				// adjective only failing all else ("the Brazilian
+				// newspaper X" is X)
+				natl := -1
 				for k := slo; k <= shi && src < 0; k++ {
 					if e := st.refOf(s, k); e >= 0 {
+						if st.ents[e].typ == TypeNORP {
+							if natl < 0 {
+								natl = e
+							}
+							continue
+						}
 						src = e
 					}
+				}
+				if src < 0 {
+					src = natl
 				}
 			} else {
 				lo, hi := s.subtree(h, func(c int) bool { return c == y })

@@ -167,6 +167,7 @@ func newState(x *Extractor, doc loaders.Document) *state {
 		repairRelativeObject(&raw[i])
 		repairTrailingParticiple(&raw[i])
 		repairForSubject(&raw[i])
+		repairApposName(&raw[i])
 	}
 	for i, s := range raw {
 		se := &sent{idx: i, id: fmt.Sprintf("s%d", i+1), start: s.Start, end: s.End, toks: s.Tokens}

@@ -264,9 +264,10 @@ func (st *state) verbRelations(s *sent, v int) {
 		if subjTok < 0 && s.rel(v) == "acl" && s.head(v) >= 0 {
 			subjTok = s.head(v)
 			// "redeployed forces from the region to reclaim ground": an
-			// infinitive of purpose hung on a noun takes the subject of
-			// the clause above it, not the noun
-			if m := s.child(v, "mark"); m >= 0 && s.lower(m) == "to" {
+			// infinitive of purpose hung on an oblique noun takes the
+			// subject of the clause above it, not the noun (an object
+			// does the infinitive: "urged allies to act")
+			if m := s.child(v, "mark"); m >= 0 && s.lower(m) == "to" && s.baseRel(s.head(v)) != "obj" {
 				subjTok = -1
 				for h := s.head(v); h >= 0; h = s.head(h) {
 					if s.toks[h].UPOS == "VERB" {

@@ -547,3 +547,48 @@ func repairForSubject(s *nlp.Sentence) bool {
 	}
 	return changed
 }
+
+// repairApposName re-attaches "SUBJECT, NAME, said" read with the name as
+// the verb's complement or object: a run of proper nouns set off by commas
+// between a verb's subject and the verb is the subject's apposition. It
+// reports whether the tree changed.
+func repairApposName(s *nlp.Sentence) bool {
+	toks := s.Tokens
+	changed := false
+	for v := 4; v < len(toks); v++ {
+		if toks[v].UPOS != "VERB" || toks[v-1].Form != "," {
+			continue
+		}
+		// the name run before the comma, and the comma before it
+		k := v - 2
+		for k >= 0 && toks[k].UPOS == "PROPN" {
+			k--
+		}
+		if k == v-2 || k < 1 || toks[k].Form != "," {
+			continue
+		}
+		n := k - 1 // the subject's last word
+		if toks[n].Head-1 != v || baseDeprel(toks[n].Deprel) != "nsubj" || toks[n].UPOS != "NOUN" {
+			continue
+		}
+		// the run's own head, hung on the verb as anything but a subject
+		h := -1
+		for i := k + 1; i < v-1; i++ {
+			if p := toks[i].Head - 1; p < k+1 || p > v-2 {
+				if h >= 0 {
+					h = -2 // more than one word hangs outside
+				} else {
+					h = i
+				}
+			}
+		}
+		if h < 0 || toks[h].Head-1 != v || baseDeprel(toks[h].Deprel) == "nsubj" {
+			continue
+		}
+		toks[h].Head, toks[h].Deprel = n+1, "appos"
+		toks[k].Head, toks[k].Deprel = h+1, "punct"
+		toks[v-1].Head, toks[v-1].Deprel = h+1, "punct"
+		changed = true
+	}
+	return changed
+}

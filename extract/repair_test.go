@@ -215,3 +215,34 @@ func TestRepairForSubject(t *testing.T) {
 		})
 	}
 }
+
+func TestRepairApposName(t *testing.T) {
+	tests := []struct {
+		name    string
+		spec    string
+		changed bool
+		head    string // form of the head of "Nabil" after the repair
+		rel     string
+	}{
+		{"the name read as the verb's complement",
+			"The/DET/2/det spokesman/NOUN/7/nsubj ,/PUNCT/4/punct Nabil/PROPN/7/ccomp Abdallah/PROPN/4/flat ,/PUNCT/4/punct said/VERB/0/root it/PRON/9/nsubj ended/VERB/7/ccomp ./PUNCT/7/punct",
+			true, "spokesman", "appos"},
+		{"already an apposition",
+			"The/DET/2/det spokesman/NOUN/7/nsubj ,/PUNCT/4/punct Nabil/PROPN/2/appos Abdallah/PROPN/4/flat ,/PUNCT/4/punct said/VERB/0/root it/PRON/9/nsubj ended/VERB/7/ccomp ./PUNCT/7/punct",
+			false, "spokesman", "appos"},
+		{"the name is the subject",
+			"In/ADP/2/case May/PROPN/7/obl ,/PUNCT/2/punct Nabil/PROPN/7/nsubj Abdallah/PROPN/4/flat ,/PUNCT/4/punct said/VERB/0/root it/PRON/9/nsubj ended/VERB/7/ccomp ./PUNCT/7/punct",
+			false, "said", "nsubj"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := sentFrom(t, tc.spec)
+			if got := repairApposName(&s); got != tc.changed {
+				t.Fatalf("changed %v, want %v", got, tc.changed)
+			}
+			if h, rel := headOf(s, "Nabil"); h != tc.head || rel != tc.rel {
+				t.Errorf("Nabil under %s as %s, want %s as %s", h, rel, tc.head, tc.rel)
+			}
+		})
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -30,7 +31,8 @@ type Options struct {
 	Epochs  int       // 0 for the defaults; < 0 with Beam > 1: no greedy parser epochs
 	Log     io.Writer // progress and dev figures
 	// Clusters is a gzipped "word TAB bit-path TAB count" file of word
-	// clusters used as tagger features; empty for none.
+	// clusters used as tagger features; empty means the words' tags in
+	// CoNLL-2003 train (NewsTagClasses).
 	Clusters string
 	// JackknifeFolds > 1 trains the tagger's second pass and the parser on
 	// tags predicted by taggers trained on the other folds of the training
@@ -122,12 +124,9 @@ func Run(o Options) error {
 		if jk != nil {
 			return jk, nil
 		}
-		var clusters map[string]string
-		if o.Clusters != "" {
-			var err error
-			if clusters, err = readClusters(o.Clusters); err != nil {
-				return nil, err
-			}
+		clusters, err := o.tagClasses()
+		if err != nil {
+			return nil, err
 		}
 		if o.JackknifeCache != "" {
 			if b, err := os.ReadFile(o.JackknifeCache); err == nil {
@@ -138,7 +137,6 @@ func Run(o Options) error {
 				}
 			}
 		}
-		var err error
 		if jk, err = jackknifeTags(c.Train, o.JackknifeFolds, clusters, o.Log); err != nil {
 			return nil, err
 		}
@@ -169,11 +167,9 @@ func Run(o Options) error {
 			ep = 8
 		}
 		t0 := time.Now()
-		var clusters map[string]string
-		if o.Clusters != "" {
-			if clusters, err = readClusters(o.Clusters); err != nil {
-				return err
-			}
+		clusters, err := o.tagClasses()
+		if err != nil {
+			return err
 		}
 		trainEx := weighted(TagExamples(c.Train), c.EWT, o.EWTWeight)
 		tg, err := tag.Train(trainEx, TagExamples(c.Dev), ep, clusters, o.Log)
@@ -357,6 +353,66 @@ func retag(tg *tag.Tagger, exs []parse.Example) {
 	for i := range exs {
 		exs[i].UPOS, exs[i].XPOS = tg.Tag(exs[i].Words)
 	}
+}
+
+// tagClasses returns the word classes of the tagger's cluster features:
+// those of o.Clusters when set, else each word's tags in news text, read
+// from the POS column of CoNLL-2003 train (see NewsTagClasses).
+func (o Options) tagClasses() (map[string]string, error) {
+	if o.Clusters != "" {
+		return readClusters(o.Clusters)
+	}
+	f, err := os.Open(filepath.Join(o.DataDir, "conll2003", "train.txt"))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return NewsTagClasses(f)
+}
+
+// NewsTagClasses reads CoNLL-2003 column text (word, POS, chunk, entity)
+// and returns, for every lower-case word seen at least three times, the
+// Penn Treebank tags it has in at least a tenth of its occurrences,
+// sorted and joined by "+" ("firm" → "NN", "close" → "JJ+RB+VB"). The
+// tagger uses them as word classes: how a word is used in news text,
+// which the web text of EWT does not always show.
+func NewsTagClasses(r io.Reader) (map[string]string, error) {
+	counts := map[string]map[string]int{}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) < 2 || f[0] == "-DOCSTART-" {
+			continue
+		}
+		w := strings.ToLower(f[0])
+		if counts[w] == nil {
+			counts[w] = map[string]int{}
+		}
+		counts[w][f[1]]++
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read news tags: %w", err)
+	}
+	out := map[string]string{}
+	for w, c := range counts {
+		total := 0
+		for _, n := range c {
+			total += n
+		}
+		if total < 3 {
+			continue
+		}
+		var tags []string
+		for t, n := range c {
+			if 10*n >= total {
+				tags = append(tags, t)
+			}
+		}
+		sort.Strings(tags)
+		out[w] = strings.Join(tags, "+")
+	}
+	return out, nil
 }
 
 // readClusters reads a gzipped "word TAB path TAB count" cluster file.
