@@ -20,6 +20,14 @@ func TestNLPTrainSmall(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// the tagger's word classes come from the news text of CoNLL-2003
+	news := filepath.Join(data, "conll2003", "train.txt")
+	if err := os.MkdirAll(filepath.Dir(news), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(news, []byte("-DOCSTART- -X- -X- O\n\nThe DT B-NP O\nfirm NN I-NP O\nfirm NN I-NP O\nfirm NN I-NP O\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	out := t.TempDir()
 	tests := []struct {
 		name string
