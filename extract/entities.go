@@ -242,6 +242,12 @@ func (st *state) contextTypes() {
 			// "the strike in Marseille": a known city after a place
 			// preposition is the city, not its football club
 			m.typ = TypeGPE
+		case (m.typ == TypeOrg || m.typ == TypePerson || m.typ == TypeMisc) && m.hi > m.lo && geoHeads[s.lower(m.hi)]:
+			// "Guantanamo Bay", "Lake Chad" read as an organisation
+			m.typ = TypeLoc
+		case (m.typ == TypeOrg || m.typ == TypePerson || m.typ == TypeMisc) && m.hi > m.lo && geoHeads[s.lower(m.lo)] && s.lower(m.lo+1) == "of":
+			// "Isle of Wight", "Gulf of Aden"
+			m.typ = TypeLoc
 		case personPrefixes[before] && m.typ != TypePerson:
 			m.typ = TypePerson
 		case (m.typ == TypeLoc || m.typ == TypeGPE || m.typ == TypePerson) && m.lo == m.hi && isAcronym(m.text) && !strings.Contains(m.text, "."):
@@ -316,6 +322,12 @@ func (st *state) titleAffiliations() {
 
 // settlementNouns describe inhabited places.
 var settlementNouns = set("city", "town", "village", "capital", "port")
+
+// geoHeads head the names of natural places ("Guantanamo Bay", "Lake
+// Chad", "Gulf of Aden").
+var geoHeads = set("bay", "gulf", "lake", "river", "sea", "ocean", "strait",
+	"straits", "island", "islands", "isle", "mountain", "mountains", "valley",
+	"peninsula", "desert", "coast", "channel", "canal", "cape", "mount")
 
 // orgNouns describe organisations ("the newspaper X", "X news agency").
 var orgNouns = set("newspaper", "agency", "broadcaster", "company", "firm",
