@@ -103,70 +103,6 @@ func TestRepairReporting(t *testing.T) {
 	}
 }
 
-func TestRepairRelativeObject(t *testing.T) {
-	tests := []struct {
-		name    string
-		spec    string
-		changed bool
-		head    string // form of the head of "Society" after the repair
-		rel     string
-	}{
-		{"a list read as a second complement of the main verb",
-			"The/DET/2/det Alliance/PROPN/7/nsubj ,/PUNCT/5/punct which/PRON/5/nsubj includes/VERB/2/acl:relcl Society/PROPN/7/ccomp said/VERB/0/root costs/NOUN/9/nsubj rose/VERB/7/ccomp ./PUNCT/7/punct",
-			true, "includes", "obj"},
-		{"the relative verb has an object already",
-			"The/DET/2/det Alliance/PROPN/8/nsubj ,/PUNCT/5/punct which/PRON/5/nsubj includes/VERB/2/acl:relcl us/PRON/5/obj Society/PROPN/8/ccomp said/VERB/0/root costs/NOUN/10/nsubj rose/VERB/8/ccomp ./PUNCT/8/punct",
-			false, "said", "ccomp"},
-		{"the only complement is kept",
-			"The/DET/2/det Alliance/PROPN/7/nsubj ,/PUNCT/5/punct which/PRON/5/nsubj grew/VERB/2/acl:relcl Society/PROPN/7/ccomp said/VERB/0/root ./PUNCT/7/punct",
-			false, "said", "ccomp"},
-		{"no relative clause",
-			"Society/PROPN/3/ccomp they/PRON/3/nsubj said/VERB/0/root costs/NOUN/5/nsubj rose/VERB/3/ccomp ./PUNCT/3/punct",
-			false, "said", "ccomp"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			s := sentFrom(t, tc.spec)
-			if got := repairRelativeObject(&s); got != tc.changed {
-				t.Fatalf("changed %v, want %v", got, tc.changed)
-			}
-			if h, rel := headOf(s, "Society"); h != tc.head || rel != tc.rel {
-				t.Errorf("Society under %s as %s, want %s as %s", h, rel, tc.head, tc.rel)
-			}
-		})
-	}
-}
-
-func TestRepairTrailingParticiple(t *testing.T) {
-	tests := []struct {
-		name    string
-		spec    string
-		changed bool
-		head    string // form of the head of "adding" after the repair
-	}{
-		{"hung on the complement's predicate",
-			"He/PRON/2/nsubj said/VERB/0/root prices/NOUN/5/nsubj would/AUX/5/aux rise/VERB/2/ccomp ,/PUNCT/7/punct adding/VERB/5/advcl/add/VBG wages/NOUN/9/nsubj fell/VERB/7/ccomp ./PUNCT/2/punct",
-			true, "said"},
-		{"already on the speech verb",
-			"He/PRON/2/nsubj said/VERB/0/root prices/NOUN/5/nsubj would/AUX/5/aux rise/VERB/2/ccomp ,/PUNCT/7/punct adding/VERB/2/advcl/add/VBG wages/NOUN/9/nsubj fell/VERB/7/ccomp ./PUNCT/2/punct",
-			false, "said"},
-		{"no speech verb above",
-			"Prices/NOUN/2/nsubj rose/VERB/0/root ,/PUNCT/4/punct adding/VERB/2/advcl/add/VBG pressure/NOUN/4/obj ./PUNCT/2/punct",
-			false, "rose"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			s := sentFrom(t, tc.spec)
-			if got := repairTrailingParticiple(&s); got != tc.changed {
-				t.Fatalf("changed %v, want %v", got, tc.changed)
-			}
-			if h, _ := headOf(s, "adding"); h != tc.head {
-				t.Errorf("adding under %s, want %s", h, tc.head)
-			}
-		})
-	}
-}
-
 // headOf returns the form of the head of the word form and its relation.
 func headOf(s nlp.Sentence, form string) (head, rel string) {
 	for _, tk := range s.Tokens {
@@ -216,32 +152,57 @@ func TestRepairForSubject(t *testing.T) {
 	}
 }
 
-func TestRepairApposName(t *testing.T) {
+// TestRepairReattach checks the repairs that move one word under another
+// head: the word's head (and relation, when given) after the repair.
+func TestRepairReattach(t *testing.T) {
 	tests := []struct {
 		name    string
+		repair  func(*nlp.Sentence) bool
+		word    string
 		spec    string
 		changed bool
-		head    string // form of the head of "Nabil" after the repair
-		rel     string
+		head    string
+		rel     string // "" for any
 	}{
-		{"the name read as the verb's complement",
+		{"a list read as a second complement of the main verb", repairRelativeObject, "Society",
+			"The/DET/2/det Alliance/PROPN/7/nsubj ,/PUNCT/5/punct which/PRON/5/nsubj includes/VERB/2/acl:relcl Society/PROPN/7/ccomp said/VERB/0/root costs/NOUN/9/nsubj rose/VERB/7/ccomp ./PUNCT/7/punct",
+			true, "includes", "obj"},
+		{"the relative verb has an object already", repairRelativeObject, "Society",
+			"The/DET/2/det Alliance/PROPN/8/nsubj ,/PUNCT/5/punct which/PRON/5/nsubj includes/VERB/2/acl:relcl us/PRON/5/obj Society/PROPN/8/ccomp said/VERB/0/root costs/NOUN/10/nsubj rose/VERB/8/ccomp ./PUNCT/8/punct",
+			false, "said", "ccomp"},
+		{"the only complement is kept", repairRelativeObject, "Society",
+			"The/DET/2/det Alliance/PROPN/7/nsubj ,/PUNCT/5/punct which/PRON/5/nsubj grew/VERB/2/acl:relcl Society/PROPN/7/ccomp said/VERB/0/root ./PUNCT/7/punct",
+			false, "said", "ccomp"},
+		{"no relative clause", repairRelativeObject, "Society",
+			"Society/PROPN/3/ccomp they/PRON/3/nsubj said/VERB/0/root costs/NOUN/5/nsubj rose/VERB/3/ccomp ./PUNCT/3/punct",
+			false, "said", "ccomp"},
+		{"hung on the complement's predicate", repairTrailingParticiple, "adding",
+			"He/PRON/2/nsubj said/VERB/0/root prices/NOUN/5/nsubj would/AUX/5/aux rise/VERB/2/ccomp ,/PUNCT/7/punct adding/VERB/5/advcl/add/VBG wages/NOUN/9/nsubj fell/VERB/7/ccomp ./PUNCT/2/punct",
+			true, "said", ""},
+		{"already on the speech verb", repairTrailingParticiple, "adding",
+			"He/PRON/2/nsubj said/VERB/0/root prices/NOUN/5/nsubj would/AUX/5/aux rise/VERB/2/ccomp ,/PUNCT/7/punct adding/VERB/2/advcl/add/VBG wages/NOUN/9/nsubj fell/VERB/7/ccomp ./PUNCT/2/punct",
+			false, "said", ""},
+		{"no speech verb above", repairTrailingParticiple, "adding",
+			"Prices/NOUN/2/nsubj rose/VERB/0/root ,/PUNCT/4/punct adding/VERB/2/advcl/add/VBG pressure/NOUN/4/obj ./PUNCT/2/punct",
+			false, "rose", ""},
+		{"the name read as the verb's complement", repairApposName, "Nabil",
 			"The/DET/2/det spokesman/NOUN/7/nsubj ,/PUNCT/4/punct Nabil/PROPN/7/ccomp Abdallah/PROPN/4/flat ,/PUNCT/4/punct said/VERB/0/root it/PRON/9/nsubj ended/VERB/7/ccomp ./PUNCT/7/punct",
 			true, "spokesman", "appos"},
-		{"already an apposition",
+		{"already an apposition", repairApposName, "Nabil",
 			"The/DET/2/det spokesman/NOUN/7/nsubj ,/PUNCT/4/punct Nabil/PROPN/2/appos Abdallah/PROPN/4/flat ,/PUNCT/4/punct said/VERB/0/root it/PRON/9/nsubj ended/VERB/7/ccomp ./PUNCT/7/punct",
 			false, "spokesman", "appos"},
-		{"the name is the subject",
+		{"the name is the subject", repairApposName, "Nabil",
 			"In/ADP/2/case May/PROPN/7/obl ,/PUNCT/2/punct Nabil/PROPN/7/nsubj Abdallah/PROPN/4/flat ,/PUNCT/4/punct said/VERB/0/root it/PRON/9/nsubj ended/VERB/7/ccomp ./PUNCT/7/punct",
 			false, "said", "nsubj"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s := sentFrom(t, tc.spec)
-			if got := repairApposName(&s); got != tc.changed {
+			if got := tc.repair(&s); got != tc.changed {
 				t.Fatalf("changed %v, want %v", got, tc.changed)
 			}
-			if h, rel := headOf(s, "Nabil"); h != tc.head || rel != tc.rel {
-				t.Errorf("Nabil under %s as %s, want %s as %s", h, rel, tc.head, tc.rel)
+			if h, rel := headOf(s, tc.word); h != tc.head || tc.rel != "" && rel != tc.rel {
+				t.Errorf("%s under %s as %s, want %s as %s", tc.word, h, rel, tc.head, tc.rel)
 			}
 		})
 	}
