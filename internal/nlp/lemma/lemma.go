@@ -10,6 +10,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -27,6 +28,9 @@ type Lemmatizer struct {
 	// a tag it was never seen with is probably mistagged: its known lemma is
 	// used when it differs from the tag's lemma by more than case.
 	Forms map[string]string
+
+	knownOnce sync.Once
+	known     map[string]bool // lemmas of Forms
 }
 
 const maxSuffix = 7
@@ -138,6 +142,11 @@ func (l *Lemmatizer) byRule(form, xpos string) string {
 		return strings.ReplaceAll(form, ",", "")
 	}
 	lf := strings.ToLower(form)
+	// The longest suffix with a rule decides, unless its lemma was never
+	// seen in training and a shorter suffix's rule gives one that was
+	// ("preceding" → "precede", not "preced").
+	first := ""
+	found := false
 	for n := min(maxSuffix, len(lf)); n >= 0; n-- {
 		r, ok := l.Rules[xpos+"\t"+lf[len(lf)-n:]]
 		if !ok {
@@ -152,9 +161,45 @@ func (l *Lemmatizer) byRule(form, xpos string) string {
 		if c > len(lf) || strings.IndexFunc(add, unicode.IsUpper) >= 0 {
 			continue
 		}
-		return lf[:len(lf)-c] + add
+		lm := lf[:len(lf)-c] + add
+		if !found {
+			first, found = lm, true
+			if !inflected(xpos) {
+				break
+			}
+		}
+		if l.isKnown(lm) {
+			return lm
+		}
+	}
+	if found {
+		return first
 	}
 	return lf
+}
+
+// inflected reports whether xpos marks an inflected form, whose lemma
+// differs from it by a suffix.
+func inflected(xpos string) bool {
+	switch xpos {
+	case "VBD", "VBG", "VBN", "VBZ", "NNS", "JJR", "JJS":
+		return true
+	}
+	return false
+}
+
+// isKnown reports whether lm is the lemma of a form seen in training
+// (with that lemma only, so that Train, which computes Forms before the
+// exceptions, and Load agree).
+func (l *Lemmatizer) isKnown(lm string) bool {
+	l.knownOnce.Do(func() {
+		l.known = make(map[string]bool, len(l.Forms))
+		for _, fl := range l.Forms {
+			lemma, _, _ := strings.Cut(fl, "\t")
+			l.known[lemma] = true
+		}
+	})
+	return l.known[lm]
 }
 
 // Sentence returns the lemmas of a sentence's forms tagged xpos: Lemma of
@@ -191,6 +236,11 @@ func (l *Lemmatizer) Lemma(form, xpos string) string {
 			return t
 		case xpos == "NNP" && len(form) >= 3 && allLetters(form) && isUpperWord(form) && l.knownName(t):
 			// a known name written in capitals ("TEHRAN" → "Tehran")
+			return t
+		case xpos == "NNP" && len(form) >= 3 && allLetters(form) && form == strings.ToLower(form) &&
+			l.knownName(t) && !l.seenAs(form, "NNP"):
+			// a known name written in lower case ("paris" → "Paris"),
+			// unless training had the lower-case form as a name too
 			return t
 		}
 	}
@@ -240,6 +290,19 @@ func (l *Lemmatizer) seen(form string) bool {
 	return false
 }
 
+// seenAs reports whether training had form tagged xpos.
+func (l *Lemmatizer) seenAs(form, xpos string) bool {
+	if _, ok := l.Exceptions[form+"\t"+xpos]; ok {
+		return true
+	}
+	fl, ok := l.Forms[form]
+	if !ok {
+		return false
+	}
+	_, tags, _ := strings.Cut(fl, "\t")
+	return hasField(tags, xpos)
+}
+
 // allLetters reports whether w consists of letters only.
 func allLetters(w string) bool {
 	for _, r := range w {
@@ -281,7 +344,15 @@ func (l *Lemmatizer) lemma(form, xpos string) string {
 		return `"` // curly quotes are lemmatised as straight ones
 	}
 	if strings.IndexFunc(form, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
-		return form // unseen punctuation and symbols
+		// unseen punctuation and symbols stay as written, unless a rule
+		// learned for the whole form adds letters to it (a possessive "'"
+		// is "'s")
+		if r, ok := l.Rules[xpos+"\t"+form]; ok {
+			if cut, add, _ := strings.Cut(r, "\t"); cut == "0" && strings.IndexFunc(add, unicode.IsLetter) >= 0 {
+				return form + add
+			}
+		}
+		return form
 	}
 	if lf := strings.ToLower(form); lf != form {
 		if s, ok := l.Exceptions[lf+"\t"+xpos]; ok {

@@ -12,6 +12,8 @@ func TestLemma(t *testing.T) {
 		{"running", "VBG", "run", 0}, {"eating", "VBG", "eat", 0}, {"reading", "VBG", "read", 0},
 		{"was", "VBD", "be", 0}, {"Paris", "NNP", "Paris", 0}, {"The", "DT", "the", 0},
 		{"German", "JJ", "German", 0}, {"Fine", "JJ", "Fine", 0}, {"fine", "JJ", "fine", 0},
+		{"Ebay", "NNP", "Ebay", 0}, {"ebay", "NNP", "ebay", 0},
+		{"'", "POS", "'s", 0}, {"'", "POS", "'s", 0}, {"'s", "POS", "'s", 0},
 	}
 	l := Train(train)
 	tests := []struct{ form, xpos, want string }{
@@ -34,6 +36,14 @@ func TestLemma(t *testing.T) {
 		{"PARIS", "NNP", "Paris"},  // a known name in capitals
 		{"NATO", "NNP", "NATO"},    // an unknown one stays as written
 		{"LTD.", "NNP", "LTD."},
+		{"paris", "NNP", "Paris"}, // a known name in lower case
+		{"ebay", "NNP", "ebay"},   // unless seen in lower case as a name
+		{"pa", "NNP", "pa"},       // too short to tell
+		{"paris", "NN", "paris"},  // a noun is not a name
+		{"'", "POS", "'s"},        // punctuation with a whole-form rule
+		{"...", ":", "..."},       // and without one
+		{"fines", "NNS", "fine"},  // the longest suffix's lemma (fin) is unknown, a shorter one's is known
+		{"hoxes", "NNS", "hox"},   // neither known: the longest suffix decides
 	}
 	var b bytes.Buffer
 	if err := l.Save(&b); err != nil {
