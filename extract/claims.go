@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 // claim is an attributed statement before ids are assigned.
@@ -172,13 +173,21 @@ func (st *state) findClaims() {
 		}
 	}
 	// a quote with no attribution of its own right after an attributed
-	// one in the same paragraph continues it ("“…,” said X. “I think …”")
+	// one in the same paragraph continues it ("“…,” said X. “I think …”"):
+	// its first-person cues are X's, and when it opens a sentence that
+	// attributes nothing else it is more of X's quote, joined to the
+	// content with " ... " (its figures and places are X's too)
 	for q := 1; q < len(st.quotes); q++ {
 		if _, ok := qspeaker[q]; ok {
 			continue
 		}
 		if prev, ok := qspeaker[q-1]; ok && st.continuesQuote(q-1, q) {
 			qspeaker[q] = prev
+			if st.quoteOpensSentence(q) && !st.quoteClaimed(all, q) {
+				qs := st.quotes[q]
+				prev.cspans = append(prev.cspans, qs)
+				prev.content += " ... " + strings.TrimSpace(st.text(qs.start, qs.end))
+			}
 		}
 	}
 	for _, c := range all {
@@ -1307,14 +1316,68 @@ func (st *state) bestSpeaker(s *sent, lo, hi, head, e int) int {
 }
 
 // continuesQuote reports whether quote b follows quote a in the same
-// paragraph with at most a short attribution between them ("said X.").
+// paragraph with at most a short attribution between them ("said X.",
+// "X, the firm's head of research, told reporters."; quote marks and
+// dashes are no words).
 func (st *state) continuesQuote(a, b int) bool {
 	qa, qb := st.quotes[a], st.quotes[b]
 	if qb.start < qa.end {
 		return false
 	}
 	gap := st.text(qa.end, qb.start)
-	return !strings.Contains(gap, "\n") && len(strings.Fields(gap)) <= 8
+	if strings.Contains(gap, "\n") {
+		return false
+	}
+	words := 0
+	for _, f := range strings.Fields(gap) {
+		if strings.IndexFunc(f, unicode.IsLetter) >= 0 {
+			words++
+		}
+	}
+	return words <= 10
+}
+
+// quoteOpensSentence reports whether quote q starts its sentence (only
+// quote marks before it): a whole quoted sentence, not a phrase quoted in
+// the writer's own sentence.
+func (st *state) quoteOpensSentence(q int) bool {
+	start := st.quotes[q].start
+	for _, s := range st.sents {
+		if start < s.start || start >= s.end {
+			continue
+		}
+		for _, t := range s.toks {
+			if t.End > start {
+				return true
+			}
+			if t.UPOS != "PUNCT" {
+				return false
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// quoteClaimed reports whether quote q overlaps the content of a claim
+// or shares its first sentence with a cue (first-person cues inside the
+// quote aside: they are the quote's speaker's).
+func (st *state) quoteClaimed(all []*claim, q int) bool {
+	qs := st.quotes[q]
+	for _, c := range all {
+		if c.firstPerson {
+			continue
+		}
+		for _, sp := range c.cspans {
+			if sp.start < qs.end && qs.start < sp.end {
+				return true
+			}
+		}
+		if s := st.sents[c.s]; qs.start >= s.start && qs.start < s.end {
+			return true
+		}
+	}
+	return false
 }
 
 // isPersonTok reports whether token k is part of a person's mention.
