@@ -109,8 +109,8 @@ func (st *state) addSpans(s *sent, spans []nlp.Span) {
 		}
 		m := &mention{s: s.idx, lo: lo, hi: hi, typ: sp.Type, ent: -1}
 		st.finishMention(s, m)
-		if sp.Type == TypePerson && titleWords[strings.ToLower(m.text)] {
-			continue // "Secretary" alone is a nominal, not a name
+		if sp.Type == TypePerson && titleWords[strings.ToLower(m.text)] || honorifics[strings.ToLower(m.text)] {
+			continue // "Secretary" or "Mr" alone is no name
 		}
 		for k := lo; k <= hi; k++ {
 			s.ment[k] = len(st.ments)
@@ -205,6 +205,8 @@ func cleanName(s string) string {
 // newspaper X", "X news agency" and "carmaker X" organisations, "Mr X" a
 // person.
 func (st *state) contextTypes() {
+	var courtesy []*mention // typed PERSON by a courtesy title
+	defer func() { st.courtesyPersons(courtesy) }()
 	for _, m := range st.ments {
 		s := st.sents[m.s]
 		before, after := "", ""
@@ -248,13 +250,62 @@ func (st *state) contextTypes() {
 		case (m.typ == TypeOrg || m.typ == TypePerson || m.typ == TypeMisc) && m.hi > m.lo && geoHeads[s.lower(m.lo)] && s.lower(m.lo+1) == "of":
 			// "Isle of Wight", "Gulf of Aden"
 			m.typ = TypeLoc
-		case personPrefixes[before] && m.typ != TypePerson:
+		case (personPrefixes[before] || m.hi > m.lo && personPrefixes[s.lower(m.lo)]) && m.typ != TypePerson:
 			m.typ = TypePerson
+			courtesy = append(courtesy, m)
 		case (m.typ == TypeLoc || m.typ == TypeGPE || m.typ == TypePerson) && m.lo == m.hi && isAcronym(m.text) && !strings.Contains(m.text, "."):
 			// an acronym that names no country or city ("AFP") is an
 			// organisation
 			if _, ok := st.country(m.text); !ok && !st.isCity(m.text) {
 				m.typ = TypeOrg
+			}
+		}
+	}
+}
+
+// courtesyPersons gives the type of a name that follows a courtesy title
+// ("Lord X", "Ms Y") to the other mentions of that name the recogniser
+// typed otherwise, alone or as the end of a longer name ("X", "Jane Y",
+// "Ex-host and county MEP Jane Y"); in a longer name the words up to the
+// last title word are the role, not the name. Countries and cities
+// keep their type.
+func (st *state) courtesyPersons(courtesy []*mention) {
+	names := map[string]bool{}
+	for _, m := range courtesy {
+		if n := cleanName(m.text); n != "" {
+			names[strings.ToLower(n)] = true
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	for _, m := range st.ments {
+		switch m.typ {
+		case TypeOrg, TypeMisc, TypeLoc, TypeFac:
+		default:
+			continue
+		}
+		s := st.sents[m.s]
+		name := strings.ToLower(cleanName(m.text))
+		match := names[name]
+		for n := range names {
+			match = match || strings.HasSuffix(name, " "+n)
+		}
+		if !match || st.isCity(m.text) {
+			continue
+		}
+		if _, ok := st.country(m.text); ok {
+			continue
+		}
+		m.typ = TypePerson
+		for k := m.hi - 1; k > m.lo; k-- {
+			if titleWords[s.lower(k)] {
+				for j := m.lo; j <= k; j++ {
+					s.ment[j] = -1
+				}
+				m.lo = k + 1
+				st.finishMention(s, m)
+				break
 			}
 		}
 	}
@@ -337,7 +388,7 @@ var orgNouns = set("newspaper", "agency", "broadcaster", "company", "firm",
 	"conglomerate", "startup", "giant", "club", "charity", "militia")
 
 // personPrefixes are courtesy titles before a personal name.
-var personPrefixes = set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame")
+var personPrefixes = set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady")
 
 // findGroups adds GROUP mentions: a collective noun modified by NORP, GPE
 // or ORG mentions.

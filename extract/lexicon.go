@@ -77,7 +77,7 @@ var titleWords = set(
 	"lawyer", "analyst", "economist", "professor", "dr", "dr.", "captain",
 	"lieutenant", "sergeant", "officer", "deputy", "vice", "foreign",
 	"defence", "defense", "interior", "prime", "founder", "manager",
-	"executive", "coach", "mp", "lawmaker", "diplomat", "pope", "emperor",
+	"executive", "coach", "mp", "mep", "lawmaker", "diplomat", "pope", "emperor",
 	"sheikh", "editor", "correspondent", "reporter", "researcher",
 	"scientist", "spokesperson", "negotiator", "commissioner", "speaker",
 	"treasurer", "auditor", "inspector", "superintendent", "sheriff",
