@@ -32,8 +32,10 @@ func (st *state) resolveCoref() {
 			if mi := s.ment[t]; mi >= 0 {
 				m := st.ments[mi]
 				if m.head == t && m.ent >= 0 {
-					// the subject of a conjoined NP is its first conjunct
-					sj := subj || s.rel(t) == "conj" && strings.HasPrefix(s.rel(s.head(t)), "nsubj")
+					// the subject of a conjoined NP is its first conjunct;
+					// a name in apposition to the subject is the subject
+					// ("Its leader, X, said")
+					sj := subj || (s.rel(t) == "conj" || s.rel(t) == "appos") && strings.HasPrefix(s.rel(s.head(t)), "nsubj")
 					cands = append(cands, salient{ent: m.ent, s: s.idx, t: t, subj: sj,
 						plural: m.typ == TypeGroup || m.typ == TypeOrg || m.typ == TypeNORP, text: m.text})
 				}
@@ -164,6 +166,10 @@ func (st *state) pickAntecedent(cands []salient, s *sent, t int, low string) int
 			}
 		}
 	}
+	// the speaker of "“…,” he said" is none of the people the quote
+	// itself names or refers to
+	speakerOfQuote := strings.HasPrefix(s.rel(t), "nsubj") && s.head(t) >= 0 && cueLemmas[s.lemma(s.head(t))] &&
+		st.quoteAt(s.toks[t].Start) < 0
 	best, bestScore := -1, -1e9
 	for i := len(cands) - 1; i >= 0; i-- {
 		c := cands[i]
@@ -172,6 +178,9 @@ func (st *state) pickAntecedent(cands []salient, s *sent, t int, low string) int
 			break
 		}
 		if c.s == s.idx && c.t >= t || !want(c) {
+			continue
+		}
+		if speakerOfQuote && c.s == s.idx && st.quoteAt(s.toks[c.t].Start) >= 0 {
 			continue
 		}
 		score := -1.5*float64(d) + 0.001*float64(i)
