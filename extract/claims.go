@@ -255,6 +255,11 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 	if clauseOnlyCues[lemma] && s.child(v, "ccomp") < 0 && thatAfter(s, v) < 0 && !(cognitionCues[lemma] || lemma == "suggest" || lemma == "indicate") || clauseOnlyCues[lemma] && s.child(v, "ccomp") < 0 && thatAfter(s, v) < 0 && !objClause(s, v) {
 		return nil
 	}
+	// "the survey found that …" reports a finding; "police found the
+	// men hiding", "found it hard to …" do not
+	if lemma == "find" && s.child(v, "ccomp") < 0 && thatAfter(s, v) < 0 {
+		return nil
+	}
 	// "what they claim is a stark choice", "the figures he cited": the
 	// relative clause's gap is the cue's object, there is no content
 	if s.rel(v) == "acl:relcl" && s.child(v, "ccomp") < 0 && thatAfter(s, v) < 0 && s.child(v, "xcomp") < 0 {

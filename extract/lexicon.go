@@ -27,6 +27,7 @@ var cueLemmas = set(
 	"recall", "comment", "speculate", "remark", "point", "stress",
 	"underline", "underscore", "demand", "ask", "describe", "brief",
 	"corroborate", "fear", "hope", "expect", "concede", "agree", "predict",
+	"find",
 )
 
 // objectContentCues may take a plain noun phrase as their content
