@@ -253,6 +253,13 @@ func TestAttributionRules(t *testing.T) {
 		{"a number inside a hyphenated word is no figure",
 			"The mother-of-nine said the family had lost 3,000 dollars.",
 			[]check{figures(1)}},
+		{"a quoted phrase keeps the words of the content before it",
+			"Halvard Foods said it had \"entered a very difficult period for the whole business\".",
+			[]check{content("it had \"entered a very difficult period for the whole business\""), func(t *testing.T, r *Record) {
+				if len(r.Claims) == 0 || !r.Claims[0].Quote {
+					t.Errorf("claims %+v: want a quote", r.Claims)
+				}
+			}}},
 		{"a study finding that … is a claim",
 			"A survey by the Halvard Institute found that most commuters would pay more for faster trains.",
 			[]check{cueCount("find", 1), content("most commuters would pay more for faster trains")}},

@@ -650,6 +650,14 @@ func (st *state) adjacentQuote(s *sent, v, cueQ int) int {
 // markQuote makes c a direct quote when quote regions (other than the one
 // holding the cue) cover most of its content span cs.
 func (st *state) markQuote(c *claim, cs span, cueQ int) {
+	// a content that ends where a quote opened inside it ends keeps the
+	// closing mark (it has “entered a crisis”)
+	for qi, q := range st.quotes {
+		if qi != cueQ && q.start > cs.start && q.end == cs.end && q.end < len(st.runes) &&
+			strings.ContainsRune("”\"»", st.runes[q.end]) && c.content == st.text(cs.start, cs.end) {
+			c.content += string(st.runes[q.end])
+		}
+	}
 	var qs []span
 	for qi, q := range st.quotes {
 		if qi == cueQ {
@@ -665,6 +673,12 @@ func (st *state) markQuote(c *claim, cs span, cueQ int) {
 	}
 	if len(qs) > 0 {
 		c.quote = true
+		// "he said it has “entered a crisis”": the quote is part of the
+		// content, whose own words before it stay (the subject and verb
+		// the quoted phrase needs)
+		if st.wordsBefore(cs, qs[0]) >= 2 {
+			return
+		}
 		c.cspans = qs
 		var parts []string
 		for _, q := range qs {
@@ -1362,6 +1376,20 @@ func (st *state) quoteOpensSentence(q int) bool {
 		return false
 	}
 	return false
+}
+
+// wordsBefore counts the words of content span cs before quote q.
+func (st *state) wordsBefore(cs, q span) int {
+	if q.start <= cs.start {
+		return 0
+	}
+	n := 0
+	for _, f := range strings.Fields(st.text(cs.start, min(q.start, cs.end))) {
+		if strings.IndexFunc(f, unicode.IsLetter) >= 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // quoteClaimed reports whether quote q overlaps the content of a claim
