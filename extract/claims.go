@@ -564,7 +564,7 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 		}
 	}
 	if lemma == "tell" && addressee < 0 {
-		// "X told Reuters": the addressee after the cue relays the claim
+		// "X told the BBC": the addressee after the cue relays the claim
 		found := false
 		for _, o := range s.childrenRel(v, "obj", "iobj") {
 			if o < v {
@@ -702,7 +702,7 @@ func (st *state) quoteNear(s *sent, t int) bool {
 
 // subjectOf returns the subject of verb v: its nsubj, or that of the verb
 // it is conjoined to or depends on; for participles relayed by "cite" or
-// "quote" ("Reuters cited X, stating ...") the object of the relay verb,
+// "quote" ("the agency cited X, stating ...") the object of the relay verb,
 // returned with the relay verb.
 func (st *state) subjectOf(s *sent, v int) (subj, relay int) {
 	relay = -1
@@ -710,7 +710,7 @@ func (st *state) subjectOf(s *sent, v int) (subj, relay int) {
 	// company said", "President X warned"): that is the subject
 	if s.child(v, "nsubj") < 0 && v > 0 && s.baseRel(v) != "acl" {
 		l := v - 1
-		// skip a parenthesis: "the Secretary (… – ed.) said"
+		// skip a parenthesis: "the minister (… – ed.) said"
 		if s.toks[l].Form == ")" {
 			for k := l - 1; k >= 0 && k >= l-30; k-- {
 				if s.toks[k].Form == "(" {
@@ -1251,7 +1251,7 @@ func hasCueWithSubject(s *sent, a, b int) bool {
 }
 
 // surfaceConj returns the entities listed with "and" or commas right after
-// the mention at token h ("Reuters and AFP"), whatever the parse says.
+// the mention at token h ("Kyodo and Yonhap"), whatever the parse says.
 func (st *state) surfaceConj(s *sent, h int) []int {
 	mi := s.ment[h]
 	if mi < 0 {

@@ -415,7 +415,7 @@ func (st *state) npEntity(s *sent, h int) int {
 		// government noun stands for the named place
 		if c > h || placeNouns[s.lemma(h)] || govNouns[s.lemma(h)] {
 			if e := st.refOf(s, c); e >= 0 && (c > h || placeNouns[s.lemma(h)] || st.isPlace(e)) {
-				// "Russian territory" is Russia's
+				// "French territory" is France's
 				if st.ents[e].typ == TypeNORP && placeNouns[s.lemma(h)] {
 					if cn, ok := st.country(st.ents[e].name); ok {
 						return st.countryEntity(cn)
@@ -451,7 +451,7 @@ func (st *state) npEntity(s *sent, h int) int {
 	return -1
 }
 
-// govNouns stand for their country ("the U.S. government", "Russian
+// govNouns stand for their country ("the U.S. government", "Chinese
 // authorities" are not GROUPs but the state).
 var govNouns = set("government", "administration", "authorities", "state", "kremlin")
 

@@ -254,7 +254,7 @@ func (st *state) contextTypes() {
 			m.typ = TypePerson
 			courtesy = append(courtesy, m)
 		case (m.typ == TypeLoc || m.typ == TypeGPE || m.typ == TypePerson) && m.lo == m.hi && isAcronym(m.text) && !strings.Contains(m.text, "."):
-			// an acronym that names no country or city ("AFP") is an
+			// an acronym that names no country or city ("ANSA") is an
 			// organisation
 			if _, ok := st.country(m.text); !ok && !st.isCity(m.text) {
 				m.typ = TypeOrg
@@ -720,7 +720,7 @@ func (st *state) matchPerson(name string) int {
 	return -1
 }
 
-// matchOrg joins suffixes ("State Department" of "U.S. State Department")
+// matchOrg joins suffixes ("Home Office" of "UK Home Office")
 // and acronyms ("NATO") to their expansions.
 func (st *state) matchOrg(name string) int {
 	w := strings.Fields(name)
@@ -1208,7 +1208,7 @@ func (st *state) titleRelations(s *sent, mi, a, b int, title string) {
 			st.addRel(m.ent, pred, target, "", st.sents[m.s].id, Asserted)
 		}
 	}
-	// a demonym not tagged by the NER ("Ukrainian President")
+	// a demonym not tagged by the NER ("Brazilian President")
 	for k := a; k <= b; k++ {
 		if s.ment[k] >= 0 || !isUpperWord(s.toks[k].Form) || titleWords[s.lower(k)] {
 			continue
@@ -1344,7 +1344,7 @@ func (e *entity) addTitle(t string) {
 }
 
 // coordSpans gives an untagged proper-noun run coordinated with a mention
-// the mention's type ("Reuters and AFP" when only Reuters was tagged).
+// the mention's type ("Kyodo and Yonhap" when only Kyodo was tagged).
 func (st *state) coordSpans(s *sent) {
 	n := len(s.toks)
 	isCoord := func(k int) bool { l := s.lower(k); return l == "and" || l == "or" || l == "," || l == "&" }

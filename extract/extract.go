@@ -35,7 +35,7 @@ type Recognizer interface {
 type Gazetteer interface {
 	// Country returns the common name of the country that s names, spells
 	// differently, abbreviates ("U.S.") or describes with a demonym
-	// ("Ukrainian").
+	// ("Brazilian").
 	Country(s string) (name string, ok bool)
 	// CityCountry returns the country of a city name.
 	CityCountry(s string) (country string, ok bool)
@@ -197,7 +197,7 @@ func dropInitialWords(s *nlp.Sentence, spans []nlp.Span) []nlp.Span {
 	out := spans[:0:0]
 	for _, sp := range spans {
 		// (an acronym is capitalised throughout, wherever it stands:
-		// "AFP, citing …")
+		// "ANSA, citing …")
 		// (nor is a word before a noun, which modifies it: "Dutch firm
 		// X …" with "Dutch" read as a verb)
 		if sp.Start == 0 && sp.End == 1 && len(s.Tokens) > 1 && !isAcronym(s.Tokens[0].Form) &&

@@ -40,7 +40,7 @@ var xcompContentCues = set("urge", "ask", "warn", "tell", "pledge",
 	"promise", "vow", "threaten", "demand")
 
 // collectiveNouns head a GROUP: a nationality or organisation modifier plus
-// one of these nouns is a collective actor ("Ukrainian forces").
+// one of these nouns is a collective actor ("Brazilian forces").
 var collectiveNouns = set(
 	"troops", "troop", "forces", "force", "soldiers", "soldier", "officials",
 	"official", "units", "unit", "militants", "militant", "police",
@@ -233,7 +233,7 @@ var relPronouns = set("who", "which", "that", "what", "whom", "whose")
 var typedPredicates = set(LocatedIn, Borders, MemberOf, LeaderOf, Nationality, PartOf)
 
 // speechLemmas are verbs of saying: they attribute (claims), they are not
-// open relations of their own ("X said its profit …", "X told AFP").
+// open relations of their own ("X said its profit …", "X told ANSA").
 // contentNouns take a that-clause of their own ("the belief that …", "the
 // fact that …"); such a clause is not the content of a nearby cue verb.
 var contentNouns = set("belief", "fact", "idea", "view", "notion", "hope",
@@ -247,7 +247,7 @@ var speechLemmas = set("say", "tell", "state", "add", "note", "claim",
 	"remark", "declare", "stress", "reiterate")
 
 // singularCollectives are collective nouns that name a group in the
-// singular too ("the Russian army", "a police unit").
+// singular too ("the French army", "a police unit").
 var singularCollectives = set("force", "army", "military", "unit", "troop",
 	"militia", "navy", "brigade", "battalion", "regiment", "division")
 

@@ -218,7 +218,7 @@ func (st *state) placePatterns(s *sent, t int) {
 				}
 			}
 		}
-		// "X, a Russian exclave": part_of the country of the modifier
+		// "X, a Spanish exclave": part_of the country of the modifier
 		for _, a := range s.childrenRel(t, "appos") {
 			if !placeNouns[s.lemma(a)] {
 				continue

@@ -75,7 +75,7 @@ type doc struct {
 // article builds replica r of document number i, and counts the corpus
 // tokens of its text.
 func (d doc) article(i, r int) (article, int) {
-	a := article{Source: "CoNLL-2003 (Reuters)",
+	a := article{Source: "CoNLL-2003 (RCV1)",
 		URL: fmt.Sprintf("https://example.org/conll2003/%d/%d", r, i)}
 	sents, ntoks := d.sents, d.ntoks
 	// A short first sentence is the headline.

@@ -251,7 +251,7 @@ func (l *Lexicon) loadCountries(fsys fs.FS, path string) error {
 	})
 }
 
-// plural returns the plural of a demonym noun ("Ukrainian" → "Ukrainians"),
+// plural returns the plural of a demonym noun ("Brazilian" → "Brazilians"),
 // or "" for demonyms without a plural in -s ("Chinese", "British", "Swiss").
 func plural(d string) string {
 	low := strings.ToLower(d)
@@ -393,7 +393,7 @@ func (l *Lexicon) Country(name string) (Country, bool) {
 	return Country{}, false
 }
 
-// Demonym looks a demonym or its plural up: "Ukrainian", "South African",
+// Demonym looks a demonym or its plural up: "Brazilian", "South African",
 // "Americans". It is case-insensitive except for short forms.
 func (l *Lexicon) Demonym(word string) (Country, bool) {
 	word = strings.TrimSpace(word)
