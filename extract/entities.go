@@ -182,7 +182,8 @@ func (st *state) country(name string) (string, bool) {
 	return "", false
 }
 
-// honorifics are dropped from the front of person names.
+// honorifics are courtesy titles before a personal name: they make the
+// name a person's and are dropped from its front.
 var honorifics = set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "miss", "prof", "prof.", "mx")
 
 // cleanName strips a leading article and a possessive ending.
@@ -250,7 +251,7 @@ func (st *state) contextTypes() {
 		case (m.typ == TypeOrg || m.typ == TypePerson || m.typ == TypeMisc) && m.hi > m.lo && geoHeads[s.lower(m.lo)] && s.lower(m.lo+1) == "of":
 			// "Isle of Wight", "Gulf of Aden"
 			m.typ = TypeLoc
-		case (personPrefixes[before] || m.hi > m.lo && personPrefixes[s.lower(m.lo)]) && m.typ != TypePerson:
+		case (honorifics[before] || m.hi > m.lo && honorifics[s.lower(m.lo)]) && m.typ != TypePerson:
 			m.typ = TypePerson
 			courtesy = append(courtesy, m)
 		case (m.typ == TypeLoc || m.typ == TypeGPE || m.typ == TypePerson) && m.lo == m.hi && isAcronym(m.text) && !strings.Contains(m.text, "."):
@@ -387,8 +388,6 @@ var orgNouns = set("newspaper", "agency", "broadcaster", "company", "firm",
 	"channel", "network", "manufacturer", "supplier", "operator",
 	"conglomerate", "startup", "giant", "club", "charity", "militia")
 
-// personPrefixes are courtesy titles before a personal name.
-var personPrefixes = set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady")
 
 // findGroups adds GROUP mentions: a collective noun modified by NORP, GPE
 // or ORG mentions.
