@@ -43,6 +43,15 @@ func (t *Tokenizer) Split(text string) []Sentence {
 	rs := []rune(text)
 	toks := t.Tokenize(text)
 	var out []Sentence
+	var fs []string
+	level := ""
+	learned := false
+	if t.boundary != nil {
+		// text that ends nearly all its paragraphs with punctuation
+		// punctuates its sentences too: the rules suffice
+		level = punctLevel(text)
+		learned = level != wellPunctuated
+	}
 	begin := 0
 	cut := func(end int) {
 		if end > begin {
@@ -61,6 +70,11 @@ func (t *Tokenizer) Split(text string) []Sentence {
 			}
 			if nl >= 2 || nl == 1 && !continues(toks[i-1].Text, toks[i].Text) {
 				cut(i)
+			} else if learned && toks[i].Start > toks[i-1].End {
+				var sc float64
+				if sc, fs = t.boundaryScore(fs, toks, i, begin, nl, level); sc > 0 {
+					cut(i)
+				}
 			}
 		}
 		if isDash(toks[i].Text) && i > begin+1 && i-begin <= 10 && toks[i-1].Text == ")" && isUpperWord(toks[begin].Text) {

@@ -30,6 +30,9 @@ type Tokenizer struct {
 	whole  map[string]bool // lowercased hyphenated words kept whole
 	prefix map[string]bool // lowercased prefixes kept with the hyphen ("non")
 	split  map[string]int  // lowercased tokens split in two after n runes ("dont")
+	// boundary holds the learned sentence-boundary weights (boundary.go);
+	// nil: the rules alone split sentences
+	boundary map[string]float64
 }
 
 // Lists is the serialisable content of a Tokenizer.
@@ -40,6 +43,9 @@ type Lists struct {
 	// Splits are tokens written without space that the treebank splits
 	// into two words, as "word N" (split after N code points): "dont 2".
 	Splits []string `json:",omitempty"`
+	// Boundary holds the weights of learned sentence boundaries as
+	// "feature TAB weight" (see TrainBoundaries).
+	Boundary []string `json:",omitempty"`
 }
 
 var defaultLists = Lists{
@@ -70,6 +76,17 @@ func New(l Lists) *Tokenizer {
 	for _, p := range l.Prefixes {
 		t.prefix[strings.ToLower(p)] = true
 	}
+	for _, b := range l.Boundary {
+		f, v, ok := strings.Cut(b, "\t")
+		x, err := strconv.ParseFloat(v, 64)
+		if !ok || err != nil {
+			continue
+		}
+		if t.boundary == nil {
+			t.boundary = map[string]float64{}
+		}
+		t.boundary[f] = x
+	}
 	return t
 }
 
@@ -95,6 +112,7 @@ func (t *Tokenizer) Lists() Lists {
 	sort.Strings(l.Hyphenated)
 	sort.Strings(l.Prefixes)
 	sort.Strings(l.Splits)
+	l.Boundary = t.boundaryList()
 	return l
 }
 

@@ -138,22 +138,27 @@ func FuzzTokenize(f *testing.F) {
 	for _, tt := range splitCases {
 		f.Add(tt.in)
 	}
+	f.Add("the desk is new regards Ivo the lamp is old regards Jan")
 	tk := Default()
+	learned := Default() // with learned sentence boundaries
+	learned.TrainBoundaries(signOffCorpus(100, 0), signOffCorpus(10, 3), 3)
 	f.Fuzz(func(t *testing.T, in string) {
 		if !utf8.ValidString(in) {
 			in = strings.ToValidUTF8(in, "\uFFFD")
 		}
 		checkOffsets(t, in, tk.Tokenize(in))
-		var all []Token
-		last := 0
-		for _, s := range tk.Split(in) {
-			if s.Start < last || s.End < s.Start || len(s.Tokens) == 0 {
-				t.Fatalf("bad sentence %d:%d", s.Start, s.End)
+		for _, k := range []*Tokenizer{tk, learned} {
+			var all []Token
+			last := 0
+			for _, s := range k.Split(in) {
+				if s.Start < last || s.End < s.Start || len(s.Tokens) == 0 {
+					t.Fatalf("bad sentence %d:%d", s.Start, s.End)
+				}
+				last = s.End
+				all = append(all, s.Tokens...)
 			}
-			last = s.End
-			all = append(all, s.Tokens...)
+			checkOffsets(t, in, all)
 		}
-		checkOffsets(t, in, all)
 	})
 }
 
