@@ -173,7 +173,30 @@ func (t *Tokenizer) Tokenize(text string) []Token {
 		out = t.chunk(rs, i, j, out)
 		i = j
 	}
-	return out
+	return splitItsContractions(rs, out)
+}
+
+// beforeContraction are words that follow "it's" written without its
+// apostrophe but never the possessive "its": determiners, possessives and
+// "not" ("its a pity", "its not", "its your call").
+var beforeContraction = map[string]bool{"a": true, "an": true, "the": true, "this": true, "that": true,
+	"these": true, "those": true, "my": true, "your": true, "his": true, "her": true, "our": true,
+	"their": true, "not": true, "no": true}
+
+// splitItsContractions splits "its" before a word of beforeContraction
+// into "it" and "s", as the treebank splits "it's" written without its
+// apostrophe.
+func splitItsContractions(rs []rune, toks []Token) []Token {
+	for i := 0; i+1 < len(toks); i++ {
+		tk := toks[i]
+		if tk.End-tk.Start != 3 || !strings.EqualFold(tk.Text, "its") || !beforeContraction[strings.ToLower(toks[i+1].Text)] {
+			continue
+		}
+		toks = slices.Insert(toks, i+1, tok(rs, tk.Start+2, tk.End))
+		toks[i] = tok(rs, tk.Start, tk.Start+2)
+		i++
+	}
+	return toks
 }
 
 func tok(rs []rune, a, b int) Token { return Token{Text: string(rs[a:b]), Start: a, End: b} }

@@ -35,6 +35,7 @@ var tokenCases = []struct {
 	{"stars", "***NOTICE***", "*** | NOTICE | ***"},
 	{"missing spaces", "fine,but way...actually", "fine | , | but | way | ... | actually"},
 	{"spaces", "  \n\t ", ""},
+	{"its as it's", "Its a pity, its not mine but its tail", "It | s | a | pity | , | it | s | not | mine | but | its | tail"},
 }
 
 func join(toks []Token) string {
