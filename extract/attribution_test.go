@@ -94,6 +94,12 @@ func TestAttributionRules(t *testing.T) {
 			}
 		}
 	}
+	// noTime wants the first claim to carry no time expression.
+	noTime := func(t *testing.T, r *Record) {
+		if tm := claim0(r).Time; tm != nil {
+			t.Errorf("time %q, want none", tm.Text)
+		}
+	}
 	// cueCount wants n claims with cue.
 	cueCount := func(cue string, n int) check {
 		return func(t *testing.T, r *Record) {
@@ -527,6 +533,9 @@ func TestAttributionRules(t *testing.T) {
 		{"two names joined by a hyphen stay two names",
 			"Talks on the Siemens-Nokia venture stalled, Siemens said.",
 			[]check{speaker("Siemens"), entityType("Siemens-Nokia", "")}},
+		{"a month word in a person's name is no date",
+			"Coach Jan Kowalczyk told reporters the squad was tired.",
+			[]check{speaker("Jan Kowalczyk"), speakerText("Coach Jan Kowalczyk"), noTime}},
 		{"a city the text places",
 			"Firefighters battled a blaze in Lyon, France, on Monday, officials said.",
 			[]check{rel("Lyon", LocatedIn, "France", true)}},

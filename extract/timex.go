@@ -48,7 +48,7 @@ var relUnits = set("week", "month", "year", "weekend")
 func (st *state) findTimexes() {
 	for _, s := range st.sents {
 		for t := 0; t < len(s.toks); t++ {
-			if s.timex[t] >= 0 {
+			if s.timex[t] >= 0 || st.inPersonName(s, t) {
 				continue
 			}
 			lo, hi, val := st.matchTimex(s, t)
@@ -83,6 +83,25 @@ func (st *state) findTimexes() {
 			t = hi
 		}
 	}
+}
+
+// inPersonName reports whether token t lies inside a person's name of two
+// or more words: a first name or surname that is also a month ("Jan",
+// "April", "June") is no date there.
+func (st *state) inPersonName(s *sent, t int) bool {
+	if s.ment[t] < 0 {
+		return false
+	}
+	m := st.ments[s.ment[t]]
+	if m.typ != TypePerson || m.hi == m.lo {
+		return false
+	}
+	for k := m.lo; k <= m.hi; k++ {
+		if isNumTok(s, k) {
+			return false // "June 5" read as a name is still a date
+		}
+	}
+	return true
 }
 
 type resolver func(text string) (dateT, bool)
