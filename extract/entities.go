@@ -264,6 +264,35 @@ func (st *state) contextTypes() {
 	}
 }
 
+// dropCalendarNames drops names made only of month, weekday, season or
+// holiday words ("Spring", "Christmas" read as a place or an
+// organisation) unless a longer name of the document contains them: the
+// short form of "Jan Novak" or of a team named after a weekday is a name.
+func (st *state) dropCalendarNames() {
+	longer := map[string]bool{}
+	for _, m := range st.ments {
+		if m.hi > m.lo {
+			for _, w := range strings.Fields(strings.ToLower(m.text)) {
+				longer[w] = true
+			}
+		}
+	}
+	for _, m := range st.ments {
+		s := st.sents[m.s]
+		calendar := true
+		for k := m.lo; k <= m.hi && calendar; k++ {
+			calendar = isCalendarWord(s.toks[k].Form) && !longer[s.lower(k)]
+		}
+		if !calendar || m.typ == TypeGroup {
+			continue
+		}
+		m.dropped = true
+		for k := m.lo; k <= m.hi; k++ {
+			s.ment[k] = -1
+		}
+	}
+}
+
 // courtesyPersons gives the type of a name that follows a courtesy title
 // ("Lord X", "Ms Y") to the other mentions of that name the recogniser
 // typed otherwise, alone or as the end of a longer name ("X", "Jane Y",
@@ -522,6 +551,7 @@ func (st *state) findGroups() {
 // buildEntities finds groups, clusters mentions into entities, and collects
 // titles and the relations they imply.
 func (st *state) buildEntities() {
+	st.dropCalendarNames()
 	st.contextTypes()
 	st.titleAffiliations()
 	st.findGroups()
@@ -1376,12 +1406,13 @@ func (st *state) coordSpans(s *sent) {
 			continue
 		}
 		// "Argentina's President, X Y": a title before the name is
-		// not a second name
-		title := true
+		// not a second name; "Last July, X …": nor is a date
+		title, calendar := true, true
 		for k := lo; k <= hi; k++ {
 			title = title && titleWords[s.lower(k)]
+			calendar = calendar && isCalendarWord(s.toks[k].Form)
 		}
-		if title {
+		if title || calendar {
 			continue
 		}
 		nm := &mention{s: s.idx, lo: lo, hi: hi, typ: m.typ, ent: -1}

@@ -4,6 +4,8 @@ package extract
 // news-register vocabulary, not names: names come from the NER model and the
 // Gazetteer.
 
+import "strings"
+
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
@@ -218,6 +220,20 @@ var months = map[string]int{"january": 1, "february": 2, "march": 3,
 	"jun": 6, "jun.": 6, "jul": 7, "jul.": 7, "aug": 8, "aug.": 8,
 	"sep": 9, "sep.": 9, "sept": 9, "sept.": 9, "oct": 10, "oct.": 10,
 	"nov": 11, "nov.": 11, "dec": 12, "dec.": 12}
+
+// seasonsAndHolidays are calendar words that are not months or weekdays.
+var seasonsAndHolidays = set("spring", "summer", "autumn", "winter",
+	"christmas", "easter", "thanksgiving", "halloween", "hanukkah",
+	"ramadan", "diwali", "eid", "lent", "advent", "passover")
+
+// isCalendarWord reports whether w (any case) is a month, weekday, season
+// or holiday word.
+func isCalendarWord(w string) bool {
+	w = strings.ToLower(w)
+	_, mo := months[w]
+	_, wd := weekdays[w]
+	return mo || wd || seasonsAndHolidays[w]
+}
 
 // placeNouns name kinds of places ("the X region of Y", "X, a Y exclave").
 var placeNouns = set("region", "province", "state", "district", "county",
