@@ -100,6 +100,20 @@ func TestAttributionRules(t *testing.T) {
 			t.Errorf("time %q, want none", tm.Text)
 		}
 	}
+	// isType wants an entity named name of type typ.
+	isType := func(name, typ string) check {
+		return func(t *testing.T, r *Record) {
+			for _, e := range r.Entities {
+				if e.Name == name {
+					if e.Type != typ {
+						t.Errorf("%s: type %q, want %q", name, e.Type, typ)
+					}
+					return
+				}
+			}
+			t.Errorf("no entity %q (entities %+v)", name, r.Entities)
+		}
+	}
 	// cueCount wants n claims with cue.
 	cueCount := func(cue string, n int) check {
 		return func(t *testing.T, r *Record) {
@@ -542,6 +556,33 @@ func TestAttributionRules(t *testing.T) {
 		{"a season or holiday is no name",
 			"Shoppers spent heavily in the run-up to Christmas, the Halvard Retail Consortium said. In the approach to Spring, dealers expect demand to rise.",
 			[]check{entityType("Christmas", ""), entityType("Spring", "")}},
+		{"'X said its …' and 'X's chief executive' make X an organisation",
+			"Kestrine said its profits had doubled. Kestrine's chief executive, Ola Berg, said sales would rise.",
+			[]check{isType("Kestrine", TypeOrg), lastSpeaker("Ola Berg")}},
+		{"an organisation noun in apposition makes the name an organisation",
+			"Sales at Pelloni, the world's largest maker of ovens, fell 3% in the year. Pelloni said demand was weak.",
+			[]check{isType("Pelloni", TypeOrg)}},
+		{"a plural organisation noun in apposition",
+			"The deal was struck by Orvane, the makers of the game, on Monday. Orvane said it would appeal.",
+			[]check{isType("Orvane", TypeOrg)}},
+		{"'manufacturers like X': X is an organisation",
+			"Moving into a market dominated by manufacturers like Dorvel is a bold move, analysts said.",
+			[]check{isType("Dorvel", TypeOrg)}},
+		{"a band role before a person names the band",
+			"Fans of Glimmerhaus frontman Tom Reyes queued for hours, the promoter said.",
+			[]check{isType("Glimmerhaus", TypeOrg), isType("Tom Reyes", TypePerson)}},
+		{"'its' after plural nouns still refers to the subject",
+			"Vintaro is targeting young drivers with its new hatchback, the report said.",
+			[]check{isType("Vintaro", TypeOrg)}},
+		{"'X …, the company said': X is the company",
+			"Brenmark sued the website in January, the company said.",
+			[]check{isType("Brenmark", TypeOrg), speaker("Brenmark")}},
+		{"a first name keeps a person a person, whatever 'its' follows",
+			"Coach Halvor Dunn said its players were tired. Dunn added that the club would appeal.",
+			[]check{isType("Halvor Dunn", TypePerson)}},
+		{"'its' does not make a place an organisation",
+			"Refugees fled Velkora and its villages, aid workers said.",
+			[]check{isType("Velkora", TypeLoc)}},
 		{"a city the text places",
 			"Firefighters battled a blaze in Lyon, France, on Monday, officials said.",
 			[]check{rel("Lyon", LocatedIn, "France", true)}},

@@ -21,6 +21,7 @@ type mention struct {
 	orgs       []int    // GROUP: mention indices of ORG modifiers
 	noun       string   // GROUP: the collective noun, lowercase
 	bare       bool     // GROUP: only modifiers and the noun ("X troops")
+	orgCue     bool     // typed ORG by a describing noun ("the firm X", "shares in X")
 }
 
 // entity is a cluster of mentions.
@@ -230,17 +231,15 @@ func (st *state) contextTypes() {
 			before == "," && s.ok(m.lo-2) && orgNouns[s.lower(m.lo-2)] && commonNoun(s, m.lo-2):
 			// "the newspaper X", "X news agency", "the supplier, X"
 			if m.typ == TypePerson || m.typ == TypeLoc || m.typ == TypeMisc {
-				m.typ = TypeOrg
+				m.typ, m.orgCue = TypeOrg, true
 			}
 		case (of == "shares" || of == "stock" || s.ok(m.lo-2) && (before == "in" || before == "of") && (s.lower(m.lo-2) == "shares" || s.lower(m.lo-2) == "stock")) ||
 			(after == "shares" || after == "stock") && commonNoun(s, m.hi+1):
 			// "shares in X", "X shares": a company
-			if m.typ != TypeOrg {
-				m.typ = TypeOrg
-			}
+			m.typ, m.orgCue = TypeOrg, true
 		case m.typ == TypePerson && (before == "at" || before == "with") && s.ok(m.lo-2) && titleWords[s.lower(m.lo-2)] && commonNoun(s, m.lo-2):
 			// "an analyst at X", "an economist with X": an employer
-			m.typ = TypeOrg
+			m.typ, m.orgCue = TypeOrg, true
 		case (m.typ == TypeOrg || m.typ == TypePerson) && (before == "in" || before == "near" || before == "outside" || before == "inside" || before == "across") && st.isCity(m.text):
 			// "the strike in Marseille": a known city after a place
 			// preposition is the city, not its football club
@@ -410,13 +409,17 @@ var geoHeads = set("bay", "gulf", "lake", "river", "sea", "ocean", "strait",
 	"straits", "island", "islands", "isle", "mountain", "mountains", "valley",
 	"peninsula", "desert", "coast", "channel", "canal", "cape", "mount")
 
-// orgNouns describe organisations ("the newspaper X", "X news agency").
+// orgNouns describe organisations ("the newspaper X", "X news agency",
+// "X, the world's largest carmaker", "the Y subsidiary X").
 var orgNouns = set("newspaper", "agency", "broadcaster", "company", "firm",
 	"carmaker", "automaker", "bank", "lender", "insurer", "airline",
 	"retailer", "group", "union", "party", "daily", "weekly", "magazine",
 	"channel", "network", "manufacturer", "supplier", "operator",
-	"conglomerate", "startup", "giant", "club", "charity", "militia")
-
+	"conglomerate", "startup", "giant", "club", "charity", "militia",
+	"maker", "producer", "chain", "brand", "label", "website", "publisher",
+	"developer", "provider", "subsidiary", "corporation", "business",
+	"band", "studio", "carrier", "utility", "multinational", "unit",
+	"division", "outfit", "team", "regulator", "watchdog")
 
 // findGroups adds GROUP mentions: a collective noun modified by NORP, GPE
 // or ORG mentions.
@@ -553,6 +556,7 @@ func (st *state) findGroups() {
 func (st *state) buildEntities() {
 	st.dropCalendarNames()
 	st.contextTypes()
+	st.docTypes()
 	st.titleAffiliations()
 	st.findGroups()
 	type cand struct {
