@@ -362,6 +362,11 @@ func (st *state) orgDescriptors() {
 			if !s.ok(k) || !commonNoun(s, k) || s.ment[k] >= 0 {
 				return
 			}
+			// only nouns that name a kind of organisation: "the X sale"
+			// does not make "the sale" X
+			if l := s.lemma(k); !orgNoun(l) && !orgHeads[l] && !govNouns[l] && !genericOrgNouns[l] {
+				return
+			}
 			e := st.ents[m.ent]
 			if e.nouns == nil {
 				e.nouns = map[string]bool{}
