@@ -223,6 +223,15 @@ func (st *state) contextTypes() {
 			of = s.lower(m.lo - 2)
 		}
 		switch {
+		case st.placeCompound(s, m):
+			// "London-based", "Belfast-born": the place of a compound
+			// adjective, never an organisation ("-based" is no part of
+			// the name)
+			if _, ok := st.country(m.text); ok || st.isCity(m.text) {
+				m.typ = TypeGPE
+			} else if m.typ == TypeOrg || m.typ == TypePerson || m.typ == TypeMisc {
+				m.typ = TypeLoc
+			}
 		case settlementNouns[of] || settlementNouns[after] && s.toks[m.hi+1].UPOS == "NOUN":
 			if m.typ == TypePerson || m.typ == TypeOrg || m.typ == TypeLoc || m.typ == TypeMisc {
 				m.typ = TypeGPE
@@ -290,6 +299,21 @@ func (st *state) dropCalendarNames() {
 			s.ment[k] = -1
 		}
 	}
+}
+
+// placeSuffixes make a place name into a compound adjective: "London-based
+// firm", "Belfast-born singer" ("US-led", "state-owned" name actors, not
+// places).
+var placeSuffixes = set("based", "born", "headquartered", "registered", "listed")
+
+// placeCompound reports whether mention m is written right before
+// "-based", "-born", … without spaces.
+func (st *state) placeCompound(s *sent, m *mention) bool {
+	h, k := m.hi+1, m.hi+2
+	if !s.ok(k) || (s.toks[h].Form != "-" && s.toks[h].Form != "‑") || !placeSuffixes[s.lower(k)] {
+		return false
+	}
+	return s.toks[m.hi].End == s.toks[h].Start && s.toks[h].End == s.toks[k].Start
 }
 
 // courtesyPersons gives the type of a name that follows a courtesy title
