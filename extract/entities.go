@@ -61,6 +61,15 @@ func (st *state) addSpans(s *sent, spans []nlp.Span) {
 		for hi >= lo && (s.toks[hi].UPOS == "PUNCT" || s.toks[hi].UPOS == "PART" || s.lower(hi) == "'s" || s.lower(hi) == "’s") {
 			hi--
 		}
+		// a name glued to a following phrase ends before it: "X for
+		// £146m", "the Y Department for November"
+		for k := lo + 1; k < hi; k++ {
+			if s.toks[k].UPOS == "ADP" && !isUpperWord(s.toks[k].Form) && !startsWithLetter(s.toks[k+1].Form) ||
+				s.toks[k].UPOS == "ADP" && isCalendarWord(s.toks[k+1].Form) {
+				hi = k - 1
+				break
+			}
+		}
 		// a name headed by an organisation noun is an organisation,
 		// whatever the recogniser's MISC says ("World Health Organization")
 		if (sp.Type == TypeMisc || sp.Type == TypeLoc) && hi > lo && orgHeads[s.lower(hi)] {
@@ -118,6 +127,13 @@ func (st *state) addSpans(s *sent, spans []nlp.Span) {
 		}
 		st.ments = append(st.ments, m)
 	}
+}
+
+func startsWithLetter(w string) bool {
+	for _, r := range w {
+		return unicode.IsLetter(r)
+	}
+	return false
 }
 
 // spanAt returns the span that token k lies in.

@@ -1,0 +1,64 @@
+package extract
+
+import (
+	"context"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/nlp"
+	"github.com/newsgraph/newsgraph/loaders"
+)
+
+// spanRecognizer tags one span per sentence, from the first token written
+// from to the first later token written to, with type typ: a recogniser
+// that glued a name to the words after it.
+type spanRecognizer struct{ from, to, typ string }
+
+func (r spanRecognizer) Spans(sents []nlp.Sentence) [][]nlp.Span {
+	out := make([][]nlp.Span, len(sents))
+	for i, s := range sents {
+		lo := -1
+		for k, t := range s.Tokens {
+			if lo < 0 && t.Form == r.from {
+				lo = k
+			}
+			if lo >= 0 && t.Form == r.to {
+				out[i] = append(out[i], nlp.Span{Start: lo, End: k + 1, Type: r.typ})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// TestGluedSpans checks that a name the recogniser glued to the phrase
+// after it ends before that phrase, with the real tagger and parser.
+func TestGluedSpans(t *testing.T) {
+	x, err := Default()
+	if err != nil {
+		t.Fatalf("models: %v", err)
+	}
+	tests := []struct {
+		name, text, from, to, typ, want string
+	}{
+		{"a preposition before an amount", "The stake was sold to Kelvar for £146m last year.", "Kelvar", "146m", TypeOrg, "Kelvar"},
+		{"a preposition before a month", "Figures from the Trade Office for November showed a rise.", "Trade", "November", TypeOrg, "Trade Office"},
+		{"a preposition inside a name stays", "The Office for National Statistics said prices rose.", "Office", "Statistics", TypeOrg, "Office for National Statistics"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := New(x.ann, spanRecognizer{tc.from, tc.to, tc.typ}, x.opts)
+			r, err := g.Extract(context.Background(), loaders.Document{Text: tc.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var names []string
+			for _, e := range r.Entities {
+				names = append(names, e.Name)
+				if e.Name == tc.want {
+					return
+				}
+			}
+			t.Errorf("entities %q, want %q", names, tc.want)
+		})
+	}
+}
