@@ -79,19 +79,35 @@ func (st *state) addSpans(s *sent, spans []nlp.Span) {
 		// one ("Saint-Andre", "Rolls-Royce") is one name
 		// unless the other part is a name of its own ("Fiat-GM deal";
 		// the two halves of a double-barrelled surname are one person)
+		// (nor are two halves the recogniser typed differently, when
+		// neither is a place or demonym of the lexicon nor written alone
+		// elsewhere in the document: "Marie-Claire Y" read as an
+		// organisation and a person)
 		joins := func(k int) (other nlp.Span, ok bool) {
 			other, in := spanAt(spans, k)
 			if !in {
 				return nlp.Span{Start: k, End: k + 1}, true
 			}
-			return other, other.Type == TypePerson && sp.Type == TypePerson
+			if other.Type == TypePerson && sp.Type == TypePerson {
+				return other, true
+			}
+			if !st.oneHyphenName(s, sp, other) {
+				return other, false
+			}
+			// two names of one type before a noun are two names
+			// ("the X-Y merger")
+			end := max(hi, other.End-1) + 1
+			return other, other.Type != sp.Type || !(s.ok(end) && commonNoun(s, end))
 		}
+		joined := sp
 		for hi+2 < len(s.toks) && s.hyphenJoin(hi) {
 			o, ok := joins(hi + 2)
 			if !ok {
 				break
 			}
 			hi = max(hi+2, o.End-1)
+			joined.Type = hyphenType(s, joined, o, st.isFirstName)
+			joined.End = hi + 1
 		}
 		for lo-2 >= 0 && s.hyphenJoin(lo-2) {
 			o, ok := joins(lo - 2)
@@ -99,7 +115,10 @@ func (st *state) addSpans(s *sent, spans []nlp.Span) {
 				break
 			}
 			lo = min(lo-2, o.Start)
+			joined.Type = hyphenType(s, o, joined, st.isFirstName)
+			joined.Start = lo
 		}
+		sp.Type = joined.Type
 		if sp.Type == TypePerson {
 			for lo < hi && (titleWords[s.lower(lo)] || s.toks[lo].UPOS == "ADP" || st.isDemonym(s.toks[lo].Form)) {
 				lo++
@@ -134,6 +153,73 @@ func startsWithLetter(w string) bool {
 		return unicode.IsLetter(r)
 	}
 	return false
+}
+
+// oneHyphenName reports whether spans a and b, written "A-B", are one name
+// though the recogniser typed them differently (or both as organisations):
+// neither is a country or demonym of the lexicon ("US-German carmaker"),
+// nor a place the lexicon knows as a city, nor written on its own
+// elsewhere in the document ("the Fiat-GM deal" after "Fiat said").
+func (st *state) oneHyphenName(s *sent, a, b nlp.Span) bool {
+	for _, p := range []nlp.Span{a, b} {
+		if p.Start < 0 || p.End > len(s.toks) || p.Start >= p.End {
+			return false
+		}
+		name := st.tokText(s, p.Start, p.End-1)
+		place := p.Type == TypeGPE || p.Type == TypeLoc
+		if _, ok := st.country(name); ok || place && st.isCity(name) || st.standalone(name) {
+			return false
+		}
+	}
+	return true
+}
+
+// standalone reports whether name occurs in the document text away from a
+// hyphen or letter on either side.
+func (st *state) standalone(name string) bool {
+	text := []rune(name)
+	if len(text) == 0 {
+		return false
+	}
+	edge := func(i int) bool {
+		if i < 0 || i >= len(st.runes) {
+			return true
+		}
+		r := st.runes[i]
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '‑'
+	}
+	for i := 0; i+len(text) <= len(st.runes); i++ {
+		if st.runes[i] != text[0] || string(st.runes[i:i+len(text)]) != name {
+			continue
+		}
+		if edge(i-1) && edge(i+len(text)) {
+			return true
+		}
+	}
+	return false
+}
+
+// hyphenType is the type of the name "A-B" joined from spans a and b: the
+// type of the longer half ("Marie-Claire Y" is a person); for halves of
+// one word each an organisation if either is one, else a person when A is
+// a first name, else A's type.
+func hyphenType(s *sent, a, b nlp.Span, firstName func(string) bool) string {
+	la, lb := a.End-a.Start, b.End-b.Start
+	switch {
+	case a.Type == "":
+		return b.Type // an untagged half takes the tagged one's type
+	case b.Type == "":
+		return a.Type
+	case la > lb:
+		return a.Type
+	case lb > la:
+		return b.Type
+	case a.Type == TypeOrg || b.Type == TypeOrg:
+		return TypeOrg
+	case (a.Type == TypePerson || b.Type == TypePerson) && a.Start >= 0 && a.Start < len(s.toks) && firstName(s.toks[a.Start].Form):
+		return TypePerson
+	}
+	return a.Type
 }
 
 // spanAt returns the span that token k lies in.
