@@ -47,6 +47,8 @@ var corporateSuffixes = set("inc", "inc.", "ltd", "ltd.", "plc", "corp",
 func (st *state) docTypes() {
 	type evidence struct {
 		org, its, person bool
+		firstName        bool   // person evidence only from a first name
+		cue              string // a describing noun's type ("the song X")
 		place            bool // some mention typed LOC/GPE
 		ments            []*mention
 	}
@@ -76,15 +78,30 @@ func (st *state) docTypes() {
 		}
 		// "Jane X": a first name makes X a person's surname
 		if w := strings.Fields(name); len(w) > 1 && st.isFirstName(s.toks[m.lo].Form) {
-			e.person = true
-			get(w[len(w)-1]).person = true
+			e.firstName = true
+			get(w[len(w)-1]).firstName = true
+		}
+		if m.cue != "" {
+			e.cue = m.cue
 		}
 		e.org = e.org || m.orgCue || st.orgCue(s, m)
 		e.its = e.its || st.pronounAfter(s, m, "its")
 		e.person = e.person || st.personCue(s, m)
 	}
 	for name, e := range byName {
-		if e.person || !(e.org || e.its && !e.place) {
+		if e.cue != "" && !e.person {
+			// "the song X" … "X topped the charts": every mention (a
+			// describing noun outweighs a first name: "the drama Maria
+			// Y")
+			for _, m := range e.ments {
+				switch m.typ {
+				case TypePerson, TypeLoc, TypeMisc, TypeOrg:
+					m.typ = e.cue
+				}
+			}
+			continue
+		}
+		if e.person || e.firstName || !(e.org || e.its && !e.place) {
 			continue
 		}
 		if _, ok := st.country(name); ok || st.isCity(name) {

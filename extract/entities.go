@@ -22,6 +22,7 @@ type mention struct {
 	noun       string   // GROUP: the collective noun, lowercase
 	bare       bool     // GROUP: only modifiers and the noun ("X troops")
 	orgCue     bool     // typed ORG by a describing noun ("the firm X", "shares in X")
+	cue        string   // type given by a describing noun ("the song X"), for the whole document
 }
 
 // entity is a cluster of mentions.
@@ -334,6 +335,21 @@ func (st *state) contextTypes() {
 			} else if m.typ == TypeOrg || m.typ == TypePerson || m.typ == TypeMisc {
 				m.typ = TypeLoc
 			}
+		case m.typ != TypeGPE && (workNouns[before] && commonNoun(s, m.lo-1) || st.apposIs(s, m, workNouns)):
+			// "the song X", "hit film X", "X, the comedy": a title
+			m.typ, m.cue = TypeWork, TypeWork
+		case m.typ != TypeGPE && productNouns[before] && commonNoun(s, m.lo-1):
+			// "the game console X", "its new handset X"
+			m.typ, m.cue = TypeProduct, TypeProduct
+		case seatNouns[of] || before == "for" && s.ok(m.lo-2) && memberTitles[s.lower(m.lo-2)] ||
+			after == "constituency" && commonNoun(s, m.hi+1):
+			// "the MP for X", "the seat of X", "the X constituency": a
+			// constituency is a place
+			typ := TypeLoc
+			if _, ok := st.country(m.text); ok || st.isCity(m.text) {
+				typ = TypeGPE
+			}
+			m.typ, m.cue = typ, typ
 		case settlementNouns[of] || settlementNouns[after] && s.toks[m.hi+1].UPOS == "NOUN":
 			if m.typ == TypePerson || m.typ == TypeOrg || m.typ == TypeLoc || m.typ == TypeMisc {
 				m.typ = TypeGPE
@@ -401,6 +417,36 @@ func (st *state) dropCalendarNames() {
 			s.ment[k] = -1
 		}
 	}
+}
+
+// workNouns describe titles of works ("the song X", "X, the comedy").
+var workNouns = set("song", "single", "album", "track", "film", "movie",
+	"documentary", "comedy", "drama", "thriller", "musical", "opera",
+	"play", "novel", "book", "biography", "memoir", "series", "sitcom",
+	"soap", "programme", "show", "painting", "sculpture", "poem", "game",
+	"hit", "remix", "anthem", "ballad", "epic", "blockbuster", "sequel")
+
+// productNouns describe products ("the handset X", "the console X").
+var productNouns = set("handset", "phone", "smartphone", "console",
+	"gadget", "device", "laptop", "computer", "camera", "browser",
+	"software", "drug", "vaccine", "car", "jet", "aircraft",
+	"plane", "chip", "processor", "tablet")
+
+// seatNouns name a parliamentary seat ("the seat of X").
+var seatNouns = set("seat", "constituency")
+
+// memberTitles are members of a parliament for a constituency ("MP for X").
+var memberTitles = set("mp", "mep", "msp", "mla")
+
+// apposIs reports whether mention m is followed by ", the/a … NOUN" with
+// the head noun in nouns ("X, the 1994 comedy, …").
+func (st *state) apposIs(s *sent, m *mention, nouns map[string]bool) bool {
+	if k := m.hi + 1; s.ok(k) && s.lower(k) == "," {
+		if h := st.apposHead(s, k+1); h >= 0 && nouns[s.lower(h)] {
+			return true
+		}
+	}
+	return false
 }
 
 // placeSuffixes make a place name into a compound adjective: "London-based
