@@ -11,6 +11,11 @@ func orgNoun(w string) bool {
 		strings.HasSuffix(w, "ies") && orgNouns[strings.TrimSuffix(w, "ies")+"y"]
 }
 
+// madeGoods are goods named after their maker: "X aircraft", "X cars".
+var madeGoods = set("aircraft", "airliners", "jets", "cars", "vehicles",
+	"trucks", "models", "phones", "handsets", "computers", "laptops",
+	"chips", "consoles", "software", "products", "footwear", "shoes")
+
 // orgRoles are roles in an organisation, a band or a team that name the
 // organisation before them and a person after them: "X chief executive
 // Jane Y", "X frontman Y", "X striker Y" (a person has aides and
@@ -150,6 +155,9 @@ func (st *state) orgCue(s *sent, m *mention) bool {
 		if h := st.apposHead(s, k+1); h >= 0 && orgNoun(s.lower(h)) {
 			return true
 		}
+	case madeGoods[w] && commonNoun(s, k) && m.typ != TypeGPE:
+		// "X aircraft", "Y and X cars": the maker
+		return true
 	case orgRoles[w] && commonNoun(s, k):
 		// "X frontman Jane Y", "X chief executive Jane Y"
 		for j := k + 1; j <= k+3 && s.ok(j); j++ {
