@@ -95,10 +95,11 @@ func (st *state) addSpans(s *sent, spans []nlp.Span) {
 			if !st.oneHyphenName(s, sp, other) {
 				return other, false
 			}
-			// two names of one type before a noun are two names
-			// ("the X-Y merger")
+			// two names before a noun are two names ("the X-Y merger",
+			// "the A-B coalition government") unless one is a person's
 			end := max(hi, other.End-1) + 1
-			return other, other.Type != sp.Type || !(s.ok(end) && commonNoun(s, end))
+			person := other.Type == TypePerson || sp.Type == TypePerson
+			return other, person || !(s.ok(end) && commonNoun(s, end))
 		}
 		joined := sp
 		for hi+2 < len(s.toks) && s.hyphenJoin(hi) {
@@ -460,6 +461,13 @@ func (st *state) placeCompound(s *sent, m *mention) bool {
 	h, k := m.hi+1, m.hi+2
 	if !s.ok(k) || (s.toks[h].Form != "-" && s.toks[h].Form != "‑") || !placeSuffixes[s.lower(k)] {
 		return false
+	}
+	// an acronym the lexicon does not know as a country is an
+	// organisation's: "ABC-based figures" are based on its figures
+	if isAcronym(m.text) {
+		if _, ok := st.country(m.text); !ok {
+			return false
+		}
 	}
 	return s.toks[m.hi].End == s.toks[h].Start && s.toks[h].End == s.toks[k].Start
 }
