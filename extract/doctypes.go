@@ -30,10 +30,15 @@ var orgRoles = set("chief", "ceo", "chairman", "chairwoman", "founder",
 // "X's chief executive", "X's shares", "X's annual profits".
 var orgPossessions = set("shares", "shareholders", "stock", "profit",
 	"profits", "revenue", "revenues", "turnover", "earnings", "chief",
-	"ceo", "chairman", "chairwoman", "founder", "founders", "subsidiary",
+	"ceo", "chairman", "chairwoman", "founder", "founders", "subsidiary", "executive",
 	"subsidiaries", "headquarters", "workforce", "employees", "factory",
 	"factories", "plants", "stores", "subscribers", "executives",
 	"shareholder", "boardroom")
+
+// orgCompounds are two-noun possessions of organisations ("X's share
+// price").
+var orgCompounds = set("share price", "stock price", "chief executive",
+	"board members", "share sale")
 
 // corporateSuffixes follow a company's name: "X Inc", "X plc".
 var corporateSuffixes = set("inc", "inc.", "ltd", "ltd.", "plc", "corp",
@@ -54,7 +59,7 @@ func (st *state) docTypes() {
 		org, its, person bool
 		firstName        bool   // person evidence only from a first name
 		cue              string // a describing noun's type ("the song X")
-		place            bool // some mention typed LOC/GPE
+		place            bool   // some mention typed LOC/GPE
 		ments            []*mention
 	}
 	byName := map[string]*evidence{}
@@ -144,12 +149,23 @@ func (st *state) orgCue(s *sent, m *mention) bool {
 	case corporateSuffixes[w] && isUpperWord(s.toks[k].Form):
 		return true
 	case w == "'s" || w == "’s" || w == "'" || w == "’":
-		// "X's chief executive", "X's annual profits"
+		// "X's chief executive", "X's annual profits", "X's share
+		// price" (not "X's biggest stock market": the head noun counts)
 		for j := k + 1; j <= k+3 && s.ok(j); j++ {
 			if s.toks[j].UPOS == "ADJ" || s.toks[j].UPOS == "NUM" {
 				continue
 			}
-			return orgPossessions[s.lower(j)] && commonNoun(s, j)
+			if !commonNoun(s, j) {
+				return false
+			}
+			h := j
+			for s.ok(h+1) && commonNoun(s, h+1) && s.toks[h+1].UPOS == "NOUN" {
+				h++
+			}
+			if h == j {
+				return orgPossessions[s.lower(j)]
+			}
+			return orgPossessions[s.lower(h)] && orgPossessions[s.lower(j)] || orgCompounds[s.lower(j)+" "+s.lower(h)]
 		}
 	case w == ",":
 		if h := st.apposHead(s, k+1); h >= 0 && orgNoun(s.lower(h)) {
@@ -220,6 +236,11 @@ np:
 		default:
 			break np
 		}
+	}
+	// "… with X, the company now sells …": the noun phrase after the
+	// comma is a clause's subject, not an apposition
+	if h >= 0 && (s.baseRel(h) == "nsubj" || s.rel(h) == "nsubj:pass") {
+		return -1
 	}
 	return h
 }

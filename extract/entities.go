@@ -336,10 +336,10 @@ func (st *state) contextTypes() {
 			} else if m.typ == TypeOrg || m.typ == TypePerson || m.typ == TypeMisc {
 				m.typ = TypeLoc
 			}
-		case m.typ != TypeGPE && (workNouns[before] && commonNoun(s, m.lo-1) || st.apposIs(s, m, workNouns)):
+		case retypable(m.typ) && (workNouns[before] && commonNoun(s, m.lo-1) || st.apposIs(s, m, workNouns)):
 			// "the song X", "hit film X", "X, the comedy": a title
 			m.typ, m.cue = TypeWork, TypeWork
-		case m.typ != TypeGPE && productNouns[before] && commonNoun(s, m.lo-1):
+		case retypable(m.typ) && productNouns[before] && commonNoun(s, m.lo-1):
 			// "the game console X", "its new handset X"
 			m.typ, m.cue = TypeProduct, TypeProduct
 		case seatNouns[of] || before == "for" && s.ok(m.lo-2) && memberTitles[s.lower(m.lo-2)] ||
@@ -420,12 +420,19 @@ func (st *state) dropCalendarNames() {
 	}
 }
 
+// retypable reports whether a describing noun may change type typ: the
+// recogniser's person, organisation, place and MISC names, not countries
+// and cities (GPE), nationalities or groups.
+func retypable(typ string) bool {
+	return typ == TypePerson || typ == TypeOrg || typ == TypeLoc || typ == TypeMisc
+}
+
 // workNouns describe titles of works ("the song X", "X, the comedy").
 var workNouns = set("song", "single", "album", "track", "film", "movie",
 	"documentary", "comedy", "drama", "thriller", "musical", "opera",
 	"play", "novel", "book", "biography", "memoir", "series", "sitcom",
-	"soap", "programme", "show", "painting", "sculpture", "poem", "game",
-	"hit", "remix", "anthem", "ballad", "epic", "blockbuster", "sequel")
+	"soap", "show", "painting", "sculpture", "poem", "game", "remix",
+	"anthem", "ballad", "epic", "blockbuster", "sequel")
 
 // productNouns describe products ("the handset X", "the console X").
 var productNouns = set("handset", "phone", "smartphone", "console",
