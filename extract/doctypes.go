@@ -7,7 +7,9 @@ import (
 // orgNoun reports whether w, singular or plural, is in orgNouns
 // ("makers", "firms").
 func orgNoun(w string) bool {
-	return orgNouns[w] || strings.HasSuffix(w, "s") && orgNouns[strings.TrimSuffix(w, "s")] ||
+	// (a maker or producer may be a person, "the film producer X", but
+	// "the makers of X" are a firm)
+	return orgNouns[w] || w == "makers" || w == "producers" || strings.HasSuffix(w, "s") && orgNouns[strings.TrimSuffix(w, "s")] ||
 		strings.HasSuffix(w, "ies") && orgNouns[strings.TrimSuffix(w, "ies")+"y"]
 }
 
@@ -203,7 +205,10 @@ func (st *state) orgCue(s *sent, m *mention) bool {
 	// a place or MISC name that speaks is an organisation ("X said …"):
 	// places do not talk, and the lexicon's countries and cities are
 	// left alone by the caller
-	if (m.typ == TypeLoc || m.typ == TypeMisc) && s.baseRel(m.head) == "nsubj" && speechLemmas[s.lemma(s.head(m.head))] {
+	// (a MISC name may be a person's the recogniser missed: only "X said
+	// it …" counts for it)
+	if (m.typ == TypeLoc || m.typ == TypeMisc && st.pronounAfter(s, m, "it")) && s.baseRel(m.head) == "nsubj" &&
+		speechLemmas[s.lemma(s.head(m.head))] {
 		return true
 	}
 	return st.firmNext(s, m)

@@ -331,9 +331,12 @@ func (st *state) contextTypes() {
 			// "London-based", "Belfast-born": the place of a compound
 			// adjective, never an organisation ("-based" is no part of
 			// the name)
+			// (a name the lexicon does not know is a place only before a
+			// noun for an organisation or a person, "the X-based
+			// brewery", not "X-based PCs")
 			if _, ok := st.country(m.text); ok || st.isCity(m.text) {
 				m.typ = TypeGPE
-			} else if m.typ == TypeOrg || m.typ == TypePerson || m.typ == TypeMisc {
+			} else if (m.typ == TypeOrg || m.typ == TypePerson || m.typ == TypeMisc) && st.basedHolder(s, m.hi+3) {
 				m.typ = TypeLoc
 			}
 		case retypable(m.typ) && (workNouns[before] && commonNoun(s, m.lo-1) || st.apposIs(s, m, workNouns)):
@@ -479,6 +482,29 @@ func (st *state) placeCompound(s *sent, m *mention) bool {
 	return s.toks[m.hi].End == s.toks[h].Start && s.toks[h].End == s.toks[k].Start
 }
 
+// basedHolder reports whether the noun phrase from k on ("brewery",
+// "investment bank", "fund manager") is headed by a noun for an
+// organisation or a person.
+func (st *state) basedHolder(s *sent, k int) bool {
+	h := -1
+	for ; s.ok(k) && (s.toks[k].UPOS == "ADJ" || s.toks[k].UPOS == "NOUN"); k++ {
+		if s.toks[k].UPOS == "NOUN" {
+			h = k
+		}
+	}
+	if h < 0 {
+		return false
+	}
+	w := s.lower(h)
+	w = strings.TrimSuffix(w, "s")
+	return orgNoun(w) || orgHeads[w] || titleWords[w] || collectiveNouns[w] || basedHolders[w]
+}
+
+// basedHolders are firms and people often described as "X-based".
+var basedHolders = set("brewery", "broker", "investor", "fund",
+	"consultancy", "trader", "dealer", "singer", "artist", "designer",
+	"musician", "writer", "academic", "lawyer", "expert", "athlete")
+
 // courtesyPersons gives the type of a name that follows a courtesy title
 // ("Lord X", "Ms Y") to the other mentions of that name the recogniser
 // typed otherwise, alone or as the end of a longer name ("X", "Jane Y",
@@ -603,7 +629,7 @@ var orgNouns = set("newspaper", "agency", "broadcaster", "company", "firm",
 	"retailer", "group", "union", "party", "daily", "weekly", "magazine",
 	"channel", "network", "manufacturer", "supplier", "operator",
 	"conglomerate", "startup", "giant", "club", "charity", "militia",
-	"maker", "producer", "chain", "brand", "label", "website", "publisher",
+	"chain", "brand", "label", "website", "publisher",
 	"developer", "provider", "subsidiary", "corporation", "business",
 	"band", "studio", "carrier", "utility", "multinational", "unit",
 	"division", "outfit", "team", "regulator", "watchdog")

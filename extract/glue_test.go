@@ -30,8 +30,9 @@ func (r spanRecognizer) Spans(sents []nlp.Sentence) [][]nlp.Span {
 	return out
 }
 
-// TestGluedSpans checks that a name the recogniser glued to the phrase
-// after it ends before that phrase, with the real tagger and parser.
+// TestGluedSpans checks names the recogniser found, with the real tagger
+// and parser: one glued to the phrase after it ends before that phrase,
+// and an acronym that spells a month stays a name.
 func TestGluedSpans(t *testing.T) {
 	x, err := Default()
 	if err != nil {
@@ -42,6 +43,7 @@ func TestGluedSpans(t *testing.T) {
 	}{
 		{"a preposition before an amount", "The stake was sold to Kelvar for £146m last year.", "Kelvar", "146m", TypeOrg, "Kelvar"},
 		{"a preposition before a month", "Figures from the Trade Office for November showed a rise.", "Trade", "November", TypeOrg, "Trade Office"},
+		{"an acronym that spells a month is a name", "However, DEC says it has contacted the police.", "DEC", "DEC", TypeOrg, "DEC"},
 		{"a preposition inside a name stays", "The Office for National Statistics said prices rose.", "Office", "Statistics", TypeOrg, "Office for National Statistics"},
 	}
 	for _, tc := range tests {

@@ -226,9 +226,12 @@ var seasonsAndHolidays = set("spring", "summer", "autumn", "winter",
 	"christmas", "easter", "thanksgiving", "halloween", "hanukkah",
 	"ramadan", "diwali", "eid", "lent", "advent", "passover")
 
-// isCalendarWord reports whether w (any case) is a month, weekday, season
-// or holiday word.
+// isCalendarWord reports whether w is a month, weekday, season or holiday
+// word, capitalised or not (an all-capital "DEC" is an acronym).
 func isCalendarWord(w string) bool {
+	if len(w) > 1 && isAcronym(w) {
+		return false
+	}
 	w = strings.ToLower(w)
 	_, mo := months[w]
 	_, wd := weekdays[w]
