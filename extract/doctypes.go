@@ -23,8 +23,8 @@ var madeGoods = set("aircraft", "airliners", "jets", "cars", "vehicles",
 // Jane Y", "X frontman Y", "X striker Y" (a person has aides and
 // spokesmen, not a chief executive or a drummer).
 var orgRoles = set("chief", "ceo", "chairman", "chairwoman", "founder",
-	"co-founder", "frontman", "frontwoman", "singer", "guitarist",
-	"drummer", "bassist", "vocalist", "keyboardist", "striker",
+	"co-founder", "frontman", "frontwoman", "guitarist", "drummer",
+	"bassist", "keyboardist", "striker",
 	"midfielder", "defender", "goalkeeper", "winger", "manager", "boss",
 	"coach", "captain", "shareholders", "employees", "staff")
 
@@ -54,14 +54,14 @@ var corporateSuffixes = set("inc", "inc.", "ltd", "ltd.", "plc", "corp",
 // person evidence: a first name before it ("Jane X"), a courtesy title or a
 // person's title right before it ("Mr X", "striker X"), an age (", 45,"),
 // "X said he/his …" or a person's role in apposition ("X, the company's
-// founder"). "its" alone does not turn a place into an organisation
-// ("the region and its people").
+// founder"). "its" alone does not turn a place or MISC name into an
+// organisation ("the region and its people", "Islam in its true form").
 func (st *state) docTypes() {
 	type evidence struct {
 		org, its, person bool
 		firstName        bool   // person evidence only from a first name
+		notPerson        bool   // some mention typed as a place or MISC, which take "its" too
 		cue              string // a describing noun's type ("the song X")
-		place            bool   // some mention typed LOC/GPE
 		ments            []*mention
 	}
 	byName := map[string]*evidence{}
@@ -86,12 +86,16 @@ func (st *state) docTypes() {
 		s := st.sents[m.s]
 		switch m.typ {
 		case TypeLoc, TypeGPE:
-			e.place = true
+			e.notPerson = true
+		case TypeMisc:
+			e.notPerson = true
 		}
 		// "Jane X": a first name makes X a person's surname
-		if w := strings.Fields(name); len(w) > 1 && st.isFirstName(s.toks[m.lo].Form) {
+		if w := strings.Fields(name); len(w) > 1 && st.hasFirstName(s, m) {
 			e.firstName = true
-			get(w[len(w)-1]).firstName = true
+			for _, x := range w {
+				get(x).firstName = true // "Anil" after "Anil Y" too
+			}
 		}
 		if m.cue != "" {
 			e.cue = m.cue
@@ -113,7 +117,18 @@ func (st *state) docTypes() {
 			}
 			continue
 		}
-		if e.person || e.firstName || !(e.org || e.its && !e.place) {
+		if e.person || e.firstName {
+			// a describing noun next to one mention ("Head of the
+			// division, Jane Y", "the band, Y") does not outweigh a
+			// person's name
+			for _, m := range e.ments {
+				if m.orgCue && m.nerType == TypePerson {
+					m.typ = TypePerson
+				}
+			}
+			continue
+		}
+		if !(e.org || e.its && !e.notPerson) {
 			continue
 		}
 		if _, ok := st.country(name); ok || st.isCity(name) {
@@ -126,6 +141,18 @@ func (st *state) docTypes() {
 			}
 		}
 	}
+}
+
+// hasFirstName reports whether a capitalised word of mention m before its
+// last one is a first name of the lexicon ("Jane X", "lead singer Jane
+// X").
+func (st *state) hasFirstName(s *sent, m *mention) bool {
+	for k := m.lo; k < m.hi; k++ {
+		if st.isFirstName(s.toks[k].Form) {
+			return true
+		}
+	}
+	return false
 }
 
 // isFirstName reports whether the lexicon knows w as a first name.
@@ -207,8 +234,8 @@ func (st *state) orgCue(s *sent, m *mention) bool {
 	// left alone by the caller
 	// (a MISC name may be a person's the recogniser missed: only "X said
 	// it …" counts for it)
-	if (m.typ == TypeLoc || m.typ == TypeMisc && st.pronounAfter(s, m, "it")) && s.baseRel(m.head) == "nsubj" &&
-		speechLemmas[s.lemma(s.head(m.head))] {
+	if v := s.head(m.head); (m.typ == TypeLoc || m.typ == TypeMisc && st.pronounAfter(s, m, "it")) && s.baseRel(m.head) == "nsubj" &&
+		s.ok(v) && s.toks[v].UPOS == "VERB" && speechLemmas[s.lemma(v)] {
 		return true
 	}
 	return st.firmNext(s, m)

@@ -23,6 +23,7 @@ type mention struct {
 	bare       bool     // GROUP: only modifiers and the noun ("X troops")
 	orgCue     bool     // typed ORG by a describing noun ("the firm X", "shares in X")
 	cue        string   // type given by a describing noun ("the song X"), for the whole document
+	nerType    string   // the recogniser's type
 }
 
 // entity is a cluster of mentions.
@@ -138,7 +139,7 @@ func (st *state) addSpans(s *sent, spans []nlp.Span) {
 		if overlap {
 			continue
 		}
-		m := &mention{s: s.idx, lo: lo, hi: hi, typ: sp.Type, ent: -1}
+		m := &mention{s: s.idx, lo: lo, hi: hi, typ: sp.Type, nerType: sp.Type, ent: -1}
 		st.finishMention(s, m)
 		if sp.Type == TypePerson && titleWords[strings.ToLower(m.text)] || honorifics[strings.ToLower(m.text)] {
 			continue // "Secretary" or "Mr" alone is no name
@@ -434,7 +435,7 @@ func retypable(typ string) bool {
 var workNouns = set("song", "single", "album", "track", "film", "movie",
 	"documentary", "comedy", "drama", "thriller", "musical", "opera",
 	"play", "novel", "book", "biography", "memoir", "series", "sitcom",
-	"soap", "show", "painting", "sculpture", "poem", "game", "remix",
+	"soap", "painting", "sculpture", "poem", "game", "remix",
 	"anthem", "ballad", "epic", "blockbuster", "sequel")
 
 // productNouns describe products ("the handset X", "the console X").
