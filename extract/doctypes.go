@@ -118,11 +118,11 @@ func (st *state) docTypes() {
 			continue
 		}
 		if e.person || e.firstName {
-			// a describing noun next to one mention ("Head of the
-			// division, Jane Y", "the band, Y") does not outweigh a
+			// a noun before a comma ("Head of the division, Jane Y",
+			// "On the band's website, Y wrote") does not outweigh a
 			// person's name
 			for _, m := range e.ments {
-				if m.orgCue && m.nerType == TypePerson {
+				if m.commaCue && m.nerType == TypePerson {
 					m.typ = TypePerson
 				}
 			}

@@ -24,6 +24,7 @@ type mention struct {
 	orgCue     bool     // typed ORG by a describing noun ("the firm X", "shares in X")
 	cue        string   // type given by a describing noun ("the song X"), for the whole document
 	nerType    string   // the recogniser's type
+	commaCue   bool     // orgCue from a noun before a comma ("the supplier, X")
 }
 
 // entity is a cluster of mentions.
@@ -364,6 +365,10 @@ func (st *state) contextTypes() {
 			// "the newspaper X", "X news agency", "the supplier, X"
 			if m.typ == TypePerson || m.typ == TypeLoc || m.typ == TypeMisc {
 				m.typ, m.orgCue = TypeOrg, true
+				// (a noun before a comma may end a phrase of its own:
+				// "Head of the division, Jane X", "On its website, X
+				// wrote"; person evidence elsewhere undoes it)
+				m.commaCue = before == ","
 			}
 		case (of == "shares" || of == "stock" || s.ok(m.lo-2) && (before == "in" || before == "of") && (s.lower(m.lo-2) == "shares" || s.lower(m.lo-2) == "stock")) ||
 			(after == "shares" || after == "stock") && commonNoun(s, m.hi+1):
