@@ -41,9 +41,9 @@ func TestGluedSpans(t *testing.T) {
 	tests := []struct {
 		name, text, from, to, typ, want string
 	}{
-		{"a preposition before an amount", "The stake was sold to Kelvar for £146m last year.", "Kelvar", "146m", TypeOrg, "Kelvar"},
-		{"a preposition before a month", "Figures from the Trade Office for November showed a rise.", "Trade", "November", TypeOrg, "Trade Office"},
-		{"an acronym that spells a month is a name", "However, DEC says it has contacted the police.", "DEC", "DEC", TypeOrg, "DEC"},
+		{"a preposition before an amount", "The stake was sold to Kelvar for £85m last year.", "Kelvar", "85m", TypeOrg, "Kelvar"},
+		{"a preposition before a month", "The Trade Office for March data came out late.", "Trade", "March", TypeOrg, "Trade Office"},
+		{"an acronym that spells a month is a name", "DEC shares rose on Tuesday.", "DEC", "DEC", TypeOrg, "DEC"},
 		{"a preposition inside a name stays", "The Office for National Statistics said prices rose.", "Office", "Statistics", TypeOrg, "Office for National Statistics"},
 	}
 	for _, tc := range tests {
