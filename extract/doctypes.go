@@ -107,7 +107,7 @@ func (st *state) docTypes() {
 	for name, e := range byName {
 		if e.cue != "" && !e.person {
 			// "the song X" … "X topped the charts": every mention (a
-			// describing noun outweighs a first name: "the drama Maria
+			// describing noun outweighs a first name: "the drama Anna
 			// Y")
 			for _, m := range e.ments {
 				switch m.typ {
@@ -269,7 +269,7 @@ np:
 			break np
 		}
 	}
-	// "… with X, the company now sells …": the noun phrase after the
+	// "… with X, the chain sells …": the noun phrase after the
 	// comma is a clause's subject, not an apposition
 	if h >= 0 && (s.baseRel(h) == "nsubj" || s.rel(h) == "nsubj:pass") {
 		return -1

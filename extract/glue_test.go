@@ -64,3 +64,27 @@ func TestGluedSpans(t *testing.T) {
 		})
 	}
 }
+
+// TestBasedHolder checks which phrases after "X-based" make an X the
+// lexicon does not know a place: a firm or a person, not a product.
+func TestBasedHolder(t *testing.T) {
+	tests := []struct {
+		spec string
+		want bool
+	}{
+		{"Vexatron/PROPN/3/compound -/PUNCT/3/punct based/VERB/4/amod brewery/NOUN/0/root", true},
+		{"Vexatron/PROPN/3/compound -/PUNCT/3/punct based/VERB/5/amod fund/NOUN/5/compound manager/NOUN/0/root", true},
+		{"Vexatron/PROPN/3/compound -/PUNCT/3/punct based/VERB/4/amod PCs/NOUN/0/root", false},
+		{"Vexatron/PROPN/3/compound -/PUNCT/3/punct based/VERB/5/amod portable/ADJ/5/amod players/NOUN/0/root", false},
+	}
+	st := &state{}
+	for _, tc := range tests {
+		t.Run(tc.spec, func(t *testing.T) {
+			ns := sentFrom(t, tc.spec)
+			s := &sent{toks: ns.Tokens}
+			if got := st.basedHolder(s, 3); got != tc.want {
+				t.Errorf("basedHolder = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
