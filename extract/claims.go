@@ -1278,18 +1278,27 @@ func (st *state) bestSpeaker(s *sent, lo, hi, head, e int) int {
 	if lo < 0 || hi >= len(s.toks) {
 		return e
 	}
-	person, other, possessor := -1, -1, -1
+	person, other, possessor, possOther := -1, -1, -1, -1
 	for k := lo; k <= hi; k++ {
 		mi := s.ment[k]
 		if mi < 0 || st.ments[mi].ent < 0 || st.ments[mi].dropped {
 			continue
 		}
 		typ := st.ents[st.ments[mi].ent].typ
-		// "X's mother said": the possessor is not the source (but "X's
-		// spokesman" speaks for X)
-		if m := st.ments[mi]; typ == TypePerson && s.ok(m.hi+1) && (s.lower(m.hi+1) == "'s" || s.lower(m.hi+1) == "’s") && (head < m.lo || head > m.hi) {
-			possessor = m.ent
-			continue
+		// "X's mother said", "the country's biggest lender said": the
+		// possessor is not the source (but "X's spokesman" speaks for X,
+		// and "X's report", "X's ministry" are X's)
+		if m := st.ments[mi]; s.ok(m.hi+1) && (s.lower(m.hi+1) == "'s" || s.lower(m.hi+1) == "’s") && (head < m.lo || head > m.hi) {
+			if typ == TypePerson {
+				possessor = m.ent
+				continue
+			}
+			if hl := s.lemma(max(head, 0)); head >= 0 && !documentNouns[hl] && !govNouns[hl] {
+				if possOther < 0 {
+					possOther = m.ent
+				}
+				continue
+			}
 		}
 		// an entity in a prepositional modifier is not the source: "a
 		// lawyer for X", "health officials in Y" (but "a statement from
@@ -1322,6 +1331,9 @@ func (st *state) bestSpeaker(s *sent, lo, hi, head, e int) int {
 		}
 		if spokesNouns[s.lemma(head)] && possessor >= 0 {
 			return possessor
+		}
+		if spokesNouns[s.lemma(head)] && possOther >= 0 && st.ents[possOther].typ == TypeOrg {
+			return possOther
 		}
 		return -1
 	}

@@ -94,6 +94,14 @@ func (st *state) resolveCoref() {
 					}
 				}
 			}
+			// "the country's biggest lender" after "X, the country's
+			// biggest lender": a possessor makes the noun definite, but
+			// only a name or description with that noun resolves it
+			if e := st.orgNominal(s, t); det < 0 && e >= 0 && s.child(t, "nmod:poss") >= 0 && s.rel(t) != "compound" && s.ment[t] < 0 {
+				st.coref[tokRef{s.idx, t}] = e
+				cands = append(cands, salient{ent: e, s: s.idx, t: t, subj: subj, plural: true, text: low})
+				continue
+			}
 			if e := st.orgNominal(s, t); det >= 0 && s.rel(t) != "compound" && (e >= 0 || genericOrgNouns[low] && st.recentOrg(cands, s.idx) >= 0) {
 				if e < 0 {
 					e = st.recentOrg(cands, s.idx)
