@@ -391,6 +391,19 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 			lo++
 		}
 	}
+	// "The plan, said X, is flawed", "“A,” he said, “B”": the cue clause
+	// set off by commas inside its content
+	pa, pb, pc, pd, psubj, paren := -1, -1, -1, -1, -1, false
+	if cueQ < 0 {
+		pa, pb, pc, pd, psubj, paren = parentheticalCue(s, v)
+	}
+	if paren {
+		lo, hi = pa, pd
+		if pa < 0 {
+			lo = pc
+			paren = false
+		}
+	}
 	if cueQ >= 0 && lo >= 0 {
 		// a cue inside a quote: its content ends with the quote
 		q := st.quotes[cueQ]
@@ -424,6 +437,32 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 		c.cspans = []span{st.quotes[q]}
 		c.content = strings.TrimSpace(st.text(st.quotes[q].start, st.quotes[q].end))
 		c.quote, c.quoteIdx = true, q
+	} else if paren {
+		// two parts, joined like the parts of a split quote
+		c.cspans = []span{{s.toks[pa].Start, s.toks[pb].End}, {s.toks[pc].Start, s.toks[pd].End}}
+		quoted := 0
+		for _, cs := range c.cspans {
+			if q := st.quoteCovering(cs); q >= 0 {
+				quoted++
+				if c.quoteIdx < 0 {
+					c.quoteIdx = q
+				}
+			}
+		}
+		if quoted == len(c.cspans) {
+			c.quote = true
+			for i, cs := range c.cspans {
+				q := st.quotes[st.quoteCovering(cs)]
+				c.cspans[i] = q
+			}
+		} else {
+			c.quoteIdx = -1
+		}
+		var parts []string
+		for _, cs := range c.cspans {
+			parts = append(parts, strings.TrimSpace(st.text(cs.start, cs.end)))
+		}
+		c.content = strings.Join(parts, " ... ")
 	} else {
 		c.clo, c.chi = lo, hi
 		cs := span{s.toks[lo].Start, s.toks[hi].End}
@@ -433,6 +472,9 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 	}
 	// speaker
 	subj, relay := st.subjectOf(s, v)
+	if psubj >= 0 {
+		subj, relay = psubj, -1
+	}
 	// "“…,” X, an analyst, told Bloomberg": the parser took the
 	// addressee after "told" for the subject; the speaker stands between
 	// the quote and the cue
@@ -1512,4 +1554,130 @@ func bareComplement(s *sent, v int) (int, int, bool) {
 		return a, b, true
 	}
 	return 0, 0, false
+}
+
+// quoteCovering returns the quote region that covers most of span cs (or
+// all of it), or -1.
+func (st *state) quoteCovering(cs span) int {
+	for qi, q := range st.quotes {
+		lo, hi := max(q.start, cs.start), min(q.end, cs.end)
+		if hi > lo && (2*(hi-lo) >= cs.end-cs.start || cs.start >= q.start && cs.end <= q.end) {
+			return qi
+		}
+	}
+	return -1
+}
+
+// parentheticalCue reads a cue clause set off by commas inside what it
+// attributes, from the token sequence alone: "The plan, said X, is
+// flawed.", "Nobody, he claimed, could do it.", "“A,” she said, “and B.”"
+// and "A, the report said, and B to C." (a gapped conjunct). It returns
+// the content before (a..b) and after (c..d) the cue clause and the head
+// of the cue clause's subject. The part before must open the sentence;
+// either it has no verb and the part after has one, or both are quotes,
+// or the part after is a verbless "and …".
+func parentheticalCue(s *sent, v int) (a, b, c, d, subj int, ok bool) {
+	n := len(s.toks)
+	nominal := func(k int) bool {
+		switch s.toks[k].UPOS {
+		case "DET", "PROPN", "NOUN", "ADJ", "NUM", "PRON":
+			return !relPronouns[s.lower(k)]
+		case "PART":
+			return s.lower(k) == "'s" || s.lower(k) == "’s"
+		}
+		return false
+	}
+	l, r := v, v
+	if v+1 < n && nominal(v+1) {
+		// inverted: ", said X,"
+		for r+1 < n && nominal(r+1) {
+			r++
+		}
+		subj = r
+	} else {
+		// ", X said,", ", he has claimed,"
+		for l-1 >= 0 && (s.toks[l-1].UPOS == "AUX" || s.toks[l-1].UPOS == "ADV") {
+			l--
+		}
+		for l-1 >= 0 && nominal(l-1) {
+			l--
+		}
+		if l == v || s.toks[l].UPOS == "AUX" || s.toks[l].UPOS == "ADV" {
+			return 0, 0, 0, 0, -1, false
+		}
+		subj = l
+		for k := l; k < v && nominal(k); k++ {
+			subj = k
+		}
+	}
+	// the subject's head: the nominal of the phrase the others hang on
+	for k := subj; k >= l && k <= r; k-- {
+		if u := s.toks[k].UPOS; u == "PROPN" || u == "NOUN" || u == "PRON" {
+			if h := s.head(k); h < l || h > r || h == v {
+				subj = k
+				break
+			}
+		}
+	}
+	// the commas around the clause (a quote mark may stand next to them)
+	b = l - 1
+	if b >= 0 && isQuoteChar(s.toks[b].Form) {
+		b--
+	}
+	if b < 1 || s.toks[b].Form != "," || r+1 >= n || s.toks[r+1].Form != "," {
+		return 0, 0, 0, 0, -1, false
+	}
+	before, quoteBefore := b-1, l-1 != b
+	c = r + 2
+	quoteAfter := c < n && isQuoteChar(s.toks[c].Form)
+	a = 0
+	for a < before && (s.toks[a].UPOS == "PUNCT" || s.toks[a].UPOS == "CCONJ") {
+		a++
+	}
+	d = n - 1
+	for d > c && s.toks[d].UPOS == "PUNCT" && !isQuoteChar(s.toks[d].Form) {
+		d--
+	}
+	if quoteBefore {
+		before = l - 1
+	}
+	b = before
+	if d-c < 1 || b < a {
+		return 0, 0, 0, 0, -1, false
+	}
+	hasVerb := func(x, y int) bool {
+		for k := x; k <= y; k++ {
+			if u := s.toks[k].UPOS; u == "VERB" || u == "AUX" {
+				return true
+			}
+		}
+		return false
+	}
+	// "But, he said, …", "Earlier, she said, …": no part of the content
+	// before the cue
+	noun := false
+	for k := a; k <= b; k++ {
+		switch s.toks[k].UPOS {
+		case "NOUN", "PROPN", "PRON", "NUM":
+			noun = true
+		}
+	}
+	if quoteAfter != quoteBefore {
+		// "During X, Y stated, “…”": the quote is read as usual
+		return 0, 0, 0, 0, -1, false
+	}
+	switch u := s.toks[a].UPOS; {
+	case !noun:
+		return 0, 0, 0, 0, -1, false
+	case (u == "ADP" || u == "ADV" || u == "SCONJ" || s.timex[a] >= 0) && !hasVerb(a, b) && hasVerb(c, d):
+		// "For instance, said X, …", "Earlier this week, she said, …":
+		// an adverbial before the cue, the content is after it
+		return -1, -1, c, d, subj, true
+	case quoteBefore && quoteAfter:
+	case !hasVerb(a, b) && hasVerb(c, d) && !hasCueWithSubject(s, c, d):
+	case hasVerb(a, b) && s.lower(c) == "and" && !hasVerb(c, d):
+	default:
+		return 0, 0, 0, 0, -1, false
+	}
+	return a, b, c, d, subj, true
 }
