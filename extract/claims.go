@@ -274,6 +274,26 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 		s.baseRel(v) == "acl" && strings.HasPrefix(s.rel(s.head(v)), "nsubj") && cueLemmas[s.lemma(s.head(s.head(v)))]) {
 		return nil
 	}
+	// "reported X as saying …" is read with the participle
+	if relayLemmas[lemma] {
+		for _, k := range s.childrenRel(v, "advcl", "xcomp") {
+			if asMark(s, k) && cueLemmas[s.lemma(k)] {
+				return nil
+			}
+		}
+		if o := s.child(v, "obj"); o >= 0 {
+			for _, k := range s.childrenRel(o, "acl") {
+				if cueLemmas[s.lemma(k)] && s.toks[k].XPOS == "VBG" {
+					return nil
+				}
+			}
+		}
+		for k := v + 1; k < len(s.toks) && k <= v+10; k++ {
+			if r, _ := asSayingRelay(s, k); r == v {
+				return nil
+			}
+		}
+	}
 	c := &claim{s: s.idx, cue: v, cueLemma: lemma, speaker: -1, speakerTok: -1, clo: -1, chi: -1, quoteIdx: -1}
 	// content
 	var lo, hi int = -1, -1
@@ -566,7 +586,20 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 			st.markQuote(c, cs, cueQ)
 		}
 	}
-	if relay >= 0 {
+	if relay >= 0 && (asMark(s, v) || s.baseRel(v) == "acl") {
+		// "Y reported X as saying", "X was quoted by Y as saying": the
+		// cue stays X's; Y (the active subject or the agent) relays
+		for _, n := range s.childrenRel(relay, "nsubj") {
+			if s.rel(n) != "nsubj:pass" && s.rel(n) != "nsubjpass" {
+				c.reportedBy = append(c.reportedBy, st.conjEntities(s, n)...)
+			}
+		}
+		for _, k := range append(s.childrenRel(relay, "obl"), s.childrenRel(v, "obl")...) {
+			if cs := s.child(k, "case"); cs >= 0 && s.lower(cs) == "by" {
+				c.reportedBy = append(c.reportedBy, st.conjEntities(s, k)...)
+			}
+		}
+	} else if relay >= 0 {
 		c.cueLemma = s.lemma(relay)
 		for _, n := range s.childrenRel(relay, "nsubj") {
 			c.reportedBy = append(c.reportedBy, st.conjEntities(s, n)...)
@@ -748,6 +781,12 @@ func (st *state) quoteNear(s *sent, t int) bool {
 // returned with the relay verb.
 func (st *state) subjectOf(s *sent, v int) (subj, relay int) {
 	relay = -1
+	// "X was quoted (by Y) as saying …", "Y reported X as saying …",
+	// "X, quoted by Y as saying …", whatever the parse hung the
+	// participle on
+	if r, spk := asSayingRelay(s, v); r >= 0 {
+		return spk, r
+	}
 	// no subject in the parse but a noun phrase right before the cue ("the
 	// company said", "President X warned"): that is the subject
 	if s.child(v, "nsubj") < 0 && v > 0 && s.baseRel(v) != "acl" {
@@ -830,9 +869,15 @@ func (st *state) subjectOf(s *sent, v int) (subj, relay int) {
 		}
 		switch s.baseRel(v) {
 		case "advcl", "xcomp":
-			if l := s.lemma(h); l == "cite" || l == "quote" {
+			// "reported X as saying", "X was quoted as saying": X speaks,
+			// the reporter relays
+			as := asMark(s, v)
+			if l := s.lemma(h); l == "cite" || l == "quote" || as && relayLemmas[l] {
 				if o := s.child(h, "obj"); o >= 0 {
 					return o, h
+				}
+				if n := s.child(h, "nsubj"); as && n >= 0 && (s.rel(n) == "nsubj:pass" || s.rel(n) == "nsubjpass") {
+					return n, h
 				}
 			}
 			v = h
@@ -843,6 +888,10 @@ func (st *state) subjectOf(s *sent, v int) (subj, relay int) {
 			// claiming …" or "wrote to the men telling them …": a noun that
 			// cannot speak hands the participle on to its clause
 			if st.canSpeak(s, h) || s.toks[v].XPOS != "VBG" {
+				// "Y quoted a spokesman saying …": Y relays
+				if g := s.head(h); s.baseRel(h) == "obj" && relayLemmas[s.lemma(g)] && s.toks[v].XPOS == "VBG" {
+					return h, g
+				}
 				return h, relay
 			}
 			for v = s.head(h); v >= 0 && s.toks[v].UPOS != "VERB"; v = s.head(v) {
@@ -1335,7 +1384,7 @@ func (st *state) bestSpeaker(s *sent, lo, hi, head, e int) int {
 				possessor = m.ent
 				continue
 			}
-			if hl := s.lemma(max(head, 0)); head >= 0 && !documentNouns[hl] && !govNouns[hl] {
+			if hl := s.lemma(max(head, 0)); head >= 0 && !documentNouns[hl] && !govNouns[hl] && (spokesNouns[hl] || !titleWords[s.lower(head)] && !titleWords[hl]) {
 				if possOther < 0 {
 					possOther = m.ent
 				}
@@ -1680,4 +1729,53 @@ func parentheticalCue(s *sent, v int) (a, b, c, d, subj int, ok bool) {
 		return 0, 0, 0, 0, -1, false
 	}
 	return a, b, c, d, subj, true
+}
+
+// relayLemmas report what another said: "reported X as saying", "X was
+// quoted as saying".
+var relayLemmas = set("report", "quote", "cite")
+
+// asMark reports whether clause v is introduced by "as" ("as saying"),
+// in the parse or on the surface.
+func asMark(s *sent, v int) bool {
+	m := s.child(v, "mark")
+	return m >= 0 && s.lower(m) == "as" || v > 0 && s.lower(v-1) == "as" && s.toks[v].XPOS == "VBG"
+}
+
+// asSayingRelay reads "X was quoted (by Y) as saying", "Y reported X as
+// saying" and "X, quoted by Y as saying" off the surface: for the
+// participle cue v after "as", the relay verb before it and the speaker
+// (the relay's object, its passive subject, or the noun a relay
+// participle modifies), or -1, -1.
+func asSayingRelay(s *sent, v int) (relay, speaker int) {
+	if v < 2 || s.lower(v-1) != "as" || s.toks[v].XPOS != "VBG" || !cueLemmas[s.lemma(v)] {
+		return -1, -1
+	}
+	r := v - 2
+	for r >= 0 && r >= v-10 && !relayLemmas[s.lemma(r)] {
+		switch s.toks[r].UPOS {
+		case "DET", "PROPN", "NOUN", "ADJ", "ADP", "PART", "NUM":
+			r--
+			continue
+		}
+		return -1, -1
+	}
+	if r < 0 || r < v-10 || s.toks[r].UPOS != "VERB" {
+		return -1, -1
+	}
+	// the object between the relay verb and "as" (not a "by" agent)
+	if r+1 < v-1 && s.toks[r+1].UPOS != "ADP" {
+		k := v - 2
+		for k > r+1 && (s.head(k) > r && s.head(k) < v-1) {
+			k--
+		}
+		return r, k
+	}
+	if n := s.child(r, "nsubj"); n >= 0 && (s.rel(n) == "nsubj:pass" || s.rel(n) == "nsubjpass") {
+		return r, n
+	}
+	if s.baseRel(r) == "acl" && s.head(r) >= 0 && s.head(r) < r {
+		return r, s.head(r)
+	}
+	return -1, -1
 }
