@@ -566,6 +566,18 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 			slo++
 		}
 		c.speaker = st.bestSpeaker(s, slo, shi, subj, c.speaker)
+		// "CONTENT, NAME, the finance minister said" with no comma after
+		// the role: the name before it is the speaker, the role its
+		// apposition, and the content ends before the name
+		if subj < v && slo >= 2 && s.toks[slo-1].Form == "," && s.ment[subj] < 0 && s.toks[subj].UPOS == "NOUN" {
+			if mi := s.ment[slo-2]; mi >= 0 {
+				m := st.ments[mi]
+				if e := m.ent; e >= 0 && !m.dropped && m.hi == slo-2 && m.lo >= 2 && (st.ents[e].typ == TypePerson || st.ents[e].typ == TypeOrg) &&
+					(s.toks[m.lo-1].Form == "," || isQuoteChar(s.toks[m.lo-1].Form)) && c.clo >= 0 && c.chi >= m.lo-1 && c.clo < m.lo-1 {
+					c.speaker, slo = e, m.lo
+				}
+			}
+		}
 		c.speakerTok = subj
 		c.speakerText = st.tokText(s, slo, shi)
 		if cueQ >= 0 && firstPronouns[s.lower(subj)] {
@@ -802,6 +814,20 @@ func (st *state) subjectOf(s *sent, v int) (subj, relay int) {
 		}
 		if l < 0 {
 			return -1, relay
+		}
+		// "CONTENT, NAME, a former minister, said.": the name before
+		// the apposition set off by commas
+		if s.toks[l].Form == "," && l >= 2 {
+			k := l - 1
+			for k > 0 && s.toks[k].Form != "," && l-k <= 12 {
+				k--
+			}
+			for _, n := range []int{l - 1, k - 1} {
+				if mi := s.ment[max(n, 0)]; n >= 1 && mi >= 0 && st.ments[mi].hi == n && st.ments[mi].ent >= 0 && !st.ments[mi].dropped &&
+					(st.ments[mi].typ == TypePerson || st.ments[mi].typ == TypeOrg) && s.toks[st.ments[mi].lo-1].Form == "," {
+					return st.ments[mi].head, relay
+				}
+			}
 		}
 		u := s.toks[l].UPOS
 		if (u == "NOUN" || u == "PROPN" || u == "PRON") && !relPronouns[s.lower(l)] {
