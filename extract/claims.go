@@ -824,7 +824,7 @@ func (st *state) subjectOf(s *sent, v int) (subj, relay int) {
 			}
 			for _, n := range []int{l - 1, k - 1} {
 				if mi := s.ment[max(n, 0)]; n >= 1 && mi >= 0 && st.ments[mi].hi == n && st.ments[mi].ent >= 0 && !st.ments[mi].dropped &&
-					(st.ments[mi].typ == TypePerson || st.ments[mi].typ == TypeOrg) && s.toks[st.ments[mi].lo-1].Form == "," {
+					(st.ments[mi].typ == TypePerson || st.ments[mi].typ == TypeOrg) && st.ments[mi].lo >= 1 && s.toks[st.ments[mi].lo-1].Form == "," {
 					return st.ments[mi].head, relay
 				}
 			}
