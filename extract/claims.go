@@ -305,6 +305,7 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 		if subjs := s.childrenRel(cc, "nsubj"); lemma == "tell" && len(subjs) >= 2 && subjs[0] < subjs[1] {
 			lo, _ = s.subtree(subjs[1], nil)
 		}
+		lo = subjectGap(s, v, cc, lo)
 	} else if p := s.childrenRel(v, "parataxis"); len(p) > 0 && st.quoteNear(s, p[0]) {
 		lo, hi = s.subtree(p[0], nil)
 	} else if x := s.child(v, "xcomp"); x >= 0 && (xcompContentCues[lemma] || objectContentCues[lemma] && s.toks[x].XPOS == "VBG") {
@@ -1804,4 +1805,44 @@ func asSayingRelay(s *sent, v int) (relay, speaker int) {
 		return r, s.head(r)
 	}
 	return -1, -1
+}
+
+// subjectGap returns where the content of cue v starts when the parser
+// hung the subject of its complement cc on the cue: "said there would be
+// …" (expletive), "predicted carrying the cards would become …" (a
+// gerund subject), "said a new car would be …" read as an object. The
+// tokens between the cue and lo must all belong to such dependents of the
+// cue (adverbs aside), without punctuation or time expressions, and cc
+// must lack a subject of its own; otherwise lo is returned unchanged.
+func subjectGap(s *sent, v, cc, lo int) int {
+	if lo <= v+1 || s.child(cc, "nsubj", "expl", "csubj") >= 0 {
+		return lo
+	}
+	subjLike := false
+	for g := v + 1; g < lo; g++ {
+		if s.toks[g].UPOS == "PUNCT" || s.timex[g] >= 0 {
+			return lo
+		}
+		c := s.childToward(v, g)
+		if c < 0 {
+			return lo
+		}
+		switch s.baseRel(c) {
+		case "expl", "xcomp", "csubj", "nsubj":
+			subjLike = true
+		case "obj":
+			// "told X …", "urged X to …": the object is the addressee
+			if xcompContentCues[s.lemma(v)] {
+				return lo
+			}
+			subjLike = true
+		case "advmod":
+		default:
+			return lo
+		}
+	}
+	if !subjLike {
+		return lo
+	}
+	return v + 1
 }
