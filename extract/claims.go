@@ -274,6 +274,27 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 		s.baseRel(v) == "acl" && strings.HasPrefix(s.rel(s.head(v)), "nsubj") && cueLemmas[s.lemma(s.head(s.head(v)))]) {
 		return nil
 	}
+	// "the films they claimed to.": an elided infinitive reports nothing
+	if x := s.child(v, "xcomp"); x >= 0 && s.lower(x) == "to" && len(s.kids[x]) == 0 {
+		return nil
+	}
+	// "those reported to have doubts", "the plans announced yesterday": a
+	// passive participle on a noun has no source, and the noun is what
+	// is reported, not who reports it
+	if s.rel(v) == "acl" && (s.toks[v].XPOS == "VBN" || s.toks[v].XPOS == "VBD") && s.child(v, "nsubj", "obj", "iobj", "ccomp") < 0 {
+		return nil
+	}
+	// the same participle read as a verb with the noun as its subject
+	// ("All the measures announced today, …, are affordable"): a past
+	// participle without an auxiliary is no finite verb
+	if s.toks[v].XPOS == "VBN" && s.child(v, "nsubj") >= 0 && s.child(v, "aux", "cop", "obj", "iobj", "ccomp", "xcomp") < 0 && thatAfter(s, v) < 0 {
+		return nil
+	}
+	// "the ministers reported to have voted …", "said to be": with an
+	// infinitive these verbs are passive hearsay with no source
+	if raisingCues[lemma] && s.child(v, "ccomp") < 0 && thatAfter(s, v) < 0 && s.ok(v+2) && s.lower(v+1) == "to" && (s.toks[v+2].UPOS == "VERB" || s.toks[v+2].UPOS == "AUX") {
+		return nil
+	}
 	// "reported X as saying …" is read with the participle
 	if relayLemmas[lemma] {
 		for _, k := range s.childrenRel(v, "advcl", "xcomp") {
@@ -1846,3 +1867,7 @@ func subjectGap(s *sent, v, cc, lo int) int {
 	}
 	return v + 1
 }
+
+// raisingCues followed by an infinitive report hearsay without a source
+// ("reported to have left", "said to be ill", "believed to be hiding").
+var raisingCues = set("report", "say", "believe", "think", "know", "understand", "allege", "rumour", "rumor")
