@@ -382,9 +382,22 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 		// a parataxis or conjunct running on right after the content
 		// belongs to it ("it is highly probable these forces would ...")
 		for _, k := range s.kids[v] {
+			// "said A - and that B": a second complement conjoined to the
+			// cue
+			if s.baseRel(k) == "conj" && k > hi && s.child(k, "nsubj") >= 0 {
+				if m := s.child(k, "mark"); m >= 0 && s.lower(m) == "that" {
+					if klo, khi := s.subtree(k, nil); klo > hi && !hasCueWithSubject(s, hi+1, klo) {
+						hi = khi
+						continue
+					}
+				}
+			}
 			if (s.baseRel(k) == "parataxis" || s.baseRel(k) == "conj" && s.child(k, "cc") < 0) && k > hi {
 				klo, khi := s.subtree(k, nil)
-				if klo == hi+1 && s.toks[klo].UPOS != "PUNCT" {
+				// (a dash inside a quote that goes on is no break: "…
+				// would be “X is growing - don't stop it”")
+				inQ := st.quoteAt(s.toks[hi].Start)
+				if klo == hi+1 && (s.toks[klo].UPOS != "PUNCT" || inQ >= 0 && inQ == st.quoteAt(s.toks[k].Start)) {
 					hi = khi
 				}
 			}
@@ -399,6 +412,11 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 		}
 		if root >= 0 {
 			for _, k := range s.childrenRel(root, "parataxis") {
+				// not inside a quote that runs on past the break ("the
+				// motto was “work hard - stay humble”")
+				if q := st.quoteAt(s.toks[k].Start); q >= 0 && q == st.quoteAt(s.toks[max(k-2, 0)].Start) && k-2 >= lo {
+					continue
+				}
 				if klo, _ := s.subtree(k, nil); klo > root && klo > lo && s.toks[klo].UPOS == "PUNCT" || klo > root && klo-1 > lo && s.toks[klo-1].UPOS == "PUNCT" {
 					if klo-1 < hi {
 						hi = klo - 1
