@@ -722,6 +722,22 @@ func TestAttributionRules(t *testing.T) {
 		{"a quoted clause after a dash goes on with its quote",
 			"Mr Lund said the party's motto would be \"Norway is growing - don't let them stop it.\"",
 			[]check{content("the party's motto would be \"Norway is growing - don't let them stop it")}},
+		{"a document noun after an apposed name is the subject, not a role",
+			"It plans to buy two mills and the holding firm, Vantor Paper Ltd, a Halvard statement said.",
+			[]check{speaker("Halvard")}},
+		{"'said to' with a subject of its own is no hearsay",
+			"Nevertheless, Mr Lund said to cut the rate the central bank needs to change its policy.",
+			[]check{cueCount("say", 1)}},
+		{"a party's leaflets speak for the party",
+			"The Green Party's new leaflets say rents are too high.",
+			[]check{speaker("Green Party")}},
+		{"a pronoun possessor does not make a research noun the organisation named so",
+			"Halvard Research polled savers in May. Vantor Bank said its own research showed that savers were nervous.",
+			[]check{eachClaim(func(t *testing.T, c Claim) {
+				if c.Cue == "show" && c.Speaker != nil {
+					t.Errorf("show claim by %s, want no entity", *c.Speaker)
+				}
+			})}},
 		{"a city the text places",
 			"Firefighters battled a blaze in Lyon, France, on Monday, officials said.",
 			[]check{rel("Lyon", LocatedIn, "France", true)}},

@@ -292,7 +292,7 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 	}
 	// "the ministers reported to have voted …", "said to be": with an
 	// infinitive these verbs are passive hearsay with no source
-	if raisingCues[lemma] && s.child(v, "ccomp") < 0 && thatAfter(s, v) < 0 && s.ok(v+2) && s.lower(v+1) == "to" && (s.toks[v+2].UPOS == "VERB" || s.toks[v+2].UPOS == "AUX") {
+	if n := s.child(v, "nsubj"); raisingCues[lemma] && (n < 0 || s.rel(n) == "nsubj:pass" || s.baseRel(v) == "acl") && s.child(v, "ccomp") < 0 && thatAfter(s, v) < 0 && s.ok(v+2) && s.lower(v+1) == "to" && (s.toks[v+2].UPOS == "VERB" || s.toks[v+2].UPOS == "AUX") {
 		return nil
 	}
 	// "reported X as saying …" is read with the participle
@@ -609,7 +609,7 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 		// "CONTENT, NAME, the finance minister said" with no comma after
 		// the role: the name before it is the speaker, the role its
 		// apposition, and the content ends before the name
-		if subj < v && slo >= 2 && s.toks[slo-1].Form == "," && s.ment[subj] < 0 && s.toks[subj].UPOS == "NOUN" {
+		if subj < v && slo >= 2 && s.toks[slo-1].Form == "," && s.ment[subj] < 0 && s.toks[subj].UPOS == "NOUN" && (roleNoun(s.lemma(subj)) || orgNoun(s.lemma(subj))) {
 			if mi := s.ment[slo-2]; mi >= 0 {
 				m := st.ments[mi]
 				if e := m.ent; e >= 0 && !m.dropped && m.hi == slo-2 && m.lo >= 2 && (st.ents[e].typ == TypePerson || st.ents[e].typ == TypeOrg) &&
@@ -1450,7 +1450,7 @@ func (st *state) bestSpeaker(s *sent, lo, hi, head, e int) int {
 				possessor = m.ent
 				continue
 			}
-			if hl := s.lemma(max(head, 0)); head >= 0 && !documentNouns[hl] && !govNouns[hl] && (spokesNouns[hl] || !titleWords[s.lower(head)] && !titleWords[hl]) {
+			if hl := s.lemma(max(head, 0)); head >= 0 && (spokesNouns[hl] || orgNoun(hl) && !documentNouns[hl] && !govNouns[hl] && !titleWords[s.lower(head)] && !titleWords[hl]) {
 				if possOther < 0 {
 					possOther = m.ent
 				}
@@ -1889,3 +1889,14 @@ func subjectGap(s *sent, v, cc, lo int) int {
 // raisingCues followed by an infinitive report hearsay without a source
 // ("reported to have left", "said to be ill", "believed to be hiding").
 var raisingCues = set("report", "say", "believe", "think", "know", "understand", "allege", "rumour", "rumor")
+
+// orgNoun reports whether a common noun names an organisation by its
+// kind ("the bank", "the country's biggest carmaker").
+func orgNoun(w string) bool {
+	return genericOrgNouns[w] || orgHeads[w] || orgKindNouns[w] || strings.HasSuffix(w, "maker") && len(w) > 5
+}
+
+// orgKindNouns are kinds of firm beyond genericOrgNouns and orgHeads.
+var orgKindNouns = set("producer", "exporter", "importer", "supplier", "operator", "chain",
+	"brewer", "miner", "utility", "developer", "conglomerate", "exchange", "supermarket",
+	"builder", "publisher", "distributor", "provider", "telecom", "outlet", "maker")

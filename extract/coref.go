@@ -97,7 +97,7 @@ func (st *state) resolveCoref() {
 			// "the country's biggest lender" after "X, the country's
 			// biggest lender": a possessor makes the noun definite, but
 			// only a name or description with that noun resolves it
-			if e := st.orgNominal(s, t); det < 0 && e >= 0 && s.child(t, "nmod:poss") >= 0 && s.rel(t) != "compound" && s.ment[t] < 0 {
+			if e := st.orgNominal(s, t); det < 0 && e >= 0 && s.child(t, "nmod:poss") >= 0 && s.toks[s.child(t, "nmod:poss")].UPOS != "PRON" && s.rel(t) != "compound" && s.ment[t] < 0 {
 				st.coref[tokRef{s.idx, t}] = e
 				cands = append(cands, salient{ent: e, s: s.idx, t: t, subj: subj, plural: true, text: low})
 				continue
