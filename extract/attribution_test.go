@@ -738,6 +738,16 @@ func TestAttributionRules(t *testing.T) {
 					t.Errorf("show claim by %s, want no entity", *c.Speaker)
 				}
 			})}},
+		{"a quote after the main cue is not a relative clause's content",
+			"Mr Hale, who insists he is not angry, added: \"We will appeal the ruling.\"",
+			[]check{eachClaim(func(t *testing.T, c Claim) {
+				if c.Cue == "insist" && strings.Contains(c.Content, "appeal") {
+					t.Errorf("insist content %q runs into the quote", c.Content)
+				}
+			})}},
+		{"a participle with a bracketed date for object reports nothing",
+			"She said: \"We are ready. \"The cuts announced today [Tuesday], with extra help for carers, are fully funded.\"",
+			[]check{cueCount("announce", 0)}},
 		{"a city the text places",
 			"Firefighters battled a blaze in Lyon, France, on Monday, officials said.",
 			[]check{rel("Lyon", LocatedIn, "France", true)}},

@@ -287,7 +287,7 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 	// the same participle read as a verb with the noun as its subject
 	// ("All the measures announced today, …, are affordable"): a past
 	// participle without an auxiliary is no finite verb
-	if s.toks[v].XPOS == "VBN" && s.child(v, "nsubj") >= 0 && s.child(v, "aux", "cop", "obj", "iobj", "ccomp", "xcomp") < 0 && thatAfter(s, v) < 0 {
+	if o := s.child(v, "obj"); s.toks[v].XPOS == "VBN" && s.child(v, "nsubj") >= 0 && s.child(v, "aux", "cop", "iobj", "ccomp", "xcomp") < 0 && (o < 0 || s.timex[o] >= 0) && thatAfter(s, v) < 0 {
 		return nil
 	}
 	// "the ministers reported to have voted …", "said to be": with an
@@ -414,8 +414,10 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 			for _, k := range s.childrenRel(root, "parataxis") {
 				// not inside a quote that runs on past the break ("the
 				// motto was “work hard - stay humble”")
-				if q := st.quoteAt(s.toks[k].Start); q >= 0 && q == st.quoteAt(s.toks[max(k-2, 0)].Start) && k-2 >= lo {
-					continue
+				if klo, _ := s.subtree(k, nil); klo > lo {
+					if q := st.quoteAt(s.toks[k].Start); q >= 0 && q == st.quoteAt(s.toks[klo].Start) && q == st.quoteAt(s.toks[klo-1].Start) {
+						continue
+					}
 				}
 				if klo, _ := s.subtree(k, nil); klo > root && klo > lo && s.toks[klo].UPOS == "PUNCT" || klo > root && klo-1 > lo && s.toks[klo-1].UPOS == "PUNCT" {
 					if klo-1 < hi {
