@@ -1475,7 +1475,10 @@ func (st *state) bestSpeaker(s *sent, lo, hi, head, e int) int {
 		}
 	}
 	if person >= 0 {
-		if e >= 0 && st.ents[e].typ == TypePerson {
+		// the syntactic choice when it is a person named in the phrase;
+		// not one a title word resolved to ("Shadow Foreign Secretary Y"
+		// is Y, not the Foreign Secretary named earlier)
+		if e >= 0 && st.ents[e].typ == TypePerson && st.namedIn(s, lo, hi, e) {
 			return e
 		}
 		return person
@@ -1902,3 +1905,13 @@ func orgNoun(w string) bool {
 var orgKindNouns = set("producer", "exporter", "importer", "supplier", "operator", "chain",
 	"brewer", "miner", "utility", "developer", "conglomerate", "exchange", "supermarket",
 	"builder", "publisher", "distributor", "provider", "telecom", "outlet", "maker")
+
+// namedIn reports whether entity e has a mention in tokens lo..hi.
+func (st *state) namedIn(s *sent, lo, hi, e int) bool {
+	for k := lo; k <= hi; k++ {
+		if mi := s.ment[k]; mi >= 0 && st.ments[mi].ent == e && !st.ments[mi].dropped {
+			return true
+		}
+	}
+	return false
+}
