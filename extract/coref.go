@@ -94,6 +94,11 @@ func (st *state) resolveCoref() {
 					}
 				}
 			}
+			// "the telecoms regulator X": the name right after the noun is
+			// its referent, not an earlier organisation
+			if s.ok(t+1) && s.ment[t+1] >= 0 && st.ments[s.ment[t+1]].lo == t+1 && st.ments[s.ment[t+1]].ent >= 0 {
+				continue
+			}
 			// "the country's biggest lender" after "X, the country's
 			// biggest lender": a possessor makes the noun definite, but
 			// only a name or description with that noun resolves it
