@@ -348,13 +348,16 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 		}
 	} else if h := s.head(v); h >= 0 && (s.rel(v) == "parataxis" || s.rel(v) == "advcl" && s.hasChildLemma(v, set("as")) && s.child(v, "obj") < 0 || s.rel(v) == "ccomp" && v > h && st.quoteNear(s, h) ||
 		// "…, health officials said on Monday." read as an adverbial clause
-		s.baseRel(v) == "advcl" && v > h && s.child(v, "mark") < 0 && commaBefore(s, v) && s.toks[v].XPOS != "VBG") {
+		s.baseRel(v) == "advcl" && v > h && s.child(v, "mark") < 0 && commaBefore(s, v) && s.toks[v].XPOS != "VBG" ||
+		// "CONTENT, X has warned." read as the content's complement
+		s.rel(v) == "ccomp" && v > h && commaBefore(s, v) && s.child(v, "nsubj") >= 0 && s.child(v, "mark", "obj") < 0 && s.toks[v].XPOS != "VBG" && st.quoteAt(s.toks[v].Start) < 0) {
 		// "..., X said" and "As X said, ..."
 		vlo, vhi := s.subtree(v, nil)
 		lo, hi = s.subtree(h, func(k int) bool { return k == v })
 		if vlo > lo && vhi < hi {
-			// cue in the middle: keep the part before it
-			if vlo-lo >= hi-vhi {
+			// cue in the middle: keep the part before it (the side with
+			// the clause's head when the cue follows it)
+			if vlo-lo >= hi-vhi || h < vlo && v > h {
 				hi = vlo - 1
 			} else {
 				lo = vhi + 1
@@ -1389,6 +1392,11 @@ func frontedContent(s *sent, v int) (int, int, bool) {
 		if s.toks[k].UPOS == "ADP" && k+1 < len(s.toks) && s.timex[k+1] >= 0 {
 			continue
 		}
+		// "…, the bank said in its latest report.": a verbless
+		// prepositional phrase on the cue
+		if c := s.childToward(v, k); c > v && s.baseRel(c) == "obl" && s.child(c, "case") >= 0 && !hasVerbIn(s, c) {
+			continue
+		}
 		return 0, 0, false
 	}
 	lo, hi := s.trim(0, slo-2, false)
@@ -1910,6 +1918,17 @@ var orgKindNouns = set("producer", "exporter", "importer", "supplier", "operator
 func (st *state) namedIn(s *sent, lo, hi, e int) bool {
 	for k := lo; k <= hi; k++ {
 		if mi := s.ment[k]; mi >= 0 && st.ments[mi].ent == e && !st.ments[mi].dropped {
+			return true
+		}
+	}
+	return false
+}
+
+// hasVerbIn reports whether the subtree of k holds a verb or auxiliary.
+func hasVerbIn(s *sent, k int) bool {
+	lo, hi := s.subtree(k, nil)
+	for i := lo; i <= hi; i++ {
+		if u := s.toks[i].UPOS; u == "VERB" || u == "AUX" {
 			return true
 		}
 	}
