@@ -766,6 +766,16 @@ func TestAttributionRules(t *testing.T) {
 		{"'CONTENT, X said in its latest report': the phrase after the cue is no content",
 			"Most provinces saw their exports continue to grow in May and early June, the Halvard Institute said in its latest Trade Monitor report.",
 			[]check{content("Most provinces saw their exports continue to grow in May and early June")}},
+		{"a time word owning the content's noun stays in the content",
+			"He cited last year's sale of the steel plant as one that had raised concerns.",
+			[]check{content("last year's sale of the steel plant as one that had raised concerns")}},
+		{"a first-person belief keeps the subject the parser made its object",
+			"\"We believe the only serious bidder at the sale on Sunday is Halvard,\" he said.",
+			[]check{eachClaim(func(t *testing.T, c Claim) {
+				if c.Cue == "believe" && c.Content != "the only serious bidder at the sale on Sunday is Halvard" {
+					t.Errorf("believe content %q", c.Content)
+				}
+			}), cueCount("believe", 1)}},
 		{"a city the text places",
 			"Firefighters battled a blaze in Lyon, France, on Monday, officials said.",
 			[]check{rel("Lyon", LocatedIn, "France", true)}},

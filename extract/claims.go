@@ -329,6 +329,7 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 		lo = subjectGap(s, v, cc, lo)
 	} else if p := s.childrenRel(v, "parataxis"); len(p) > 0 && st.quoteNear(s, p[0]) {
 		lo, hi = s.subtree(p[0], nil)
+		lo = subjectGap(s, v, p[0], lo)
 	} else if x := s.child(v, "xcomp"); x >= 0 && (xcompContentCues[lemma] || objectContentCues[lemma] && s.toks[x].XPOS == "VBG") {
 		// "urged allies to act", "denied losing the city"
 		lo, hi = s.subtree(x, nil)
@@ -1652,6 +1653,10 @@ func bareComplement(s *sent, v int) (int, int, bool) {
 	a := v + 1
 	for a < len(s.toks) && (s.toks[a].UPOS == "ADV" || s.timex[a] >= 0) {
 		a++
+	}
+	// "cited last year's sale": the time is the possessor of the content
+	if a < len(s.toks) && a > v+1 && (s.lower(a) == "'s" || s.lower(a) == "’s") {
+		a = v + 1
 	}
 	if a >= len(s.toks) || s.toks[a].UPOS == "PUNCT" || s.toks[a].UPOS == "ADP" {
 		return 0, 0, false
