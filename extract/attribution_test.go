@@ -767,12 +767,12 @@ func TestAttributionRules(t *testing.T) {
 			"Most provinces saw their exports continue to grow in May and early June, the Halvard Institute said in its latest Trade Monitor report.",
 			[]check{content("Most provinces saw their exports continue to grow in May and early June")}},
 		{"a time word owning the content's noun stays in the content",
-			"He cited last year's sale of the steel plant as one that had raised concerns.",
-			[]check{content("last year's sale of the steel plant as one that had raised concerns")}},
+			"He cited last month's strike at the port as proof that the rules had failed.",
+			[]check{content("last month's strike at the port as proof that the rules had failed")}},
 		{"a first-person belief keeps the subject the parser made its object",
-			"\"We believe the only serious bidder at the sale on Sunday is Halvard,\" he said.",
+			"\"We believe the only serious buyer at the sale on Sunday is Vantor,\" he said.",
 			[]check{eachClaim(func(t *testing.T, c Claim) {
-				if c.Cue == "believe" && c.Content != "the only serious bidder at the sale on Sunday is Halvard" {
+				if c.Cue == "believe" && c.Content != "the only serious buyer at the sale on Sunday is Vantor" {
 					t.Errorf("believe content %q", c.Content)
 				}
 			}), cueCount("believe", 1)}},
