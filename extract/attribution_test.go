@@ -776,6 +776,12 @@ func TestAttributionRules(t *testing.T) {
 					t.Errorf("believe content %q", c.Content)
 				}
 			}), cueCount("believe", 1)}},
+		{"'told NAME CLAUSE' with the clause lost in the parse",
+			"She told the Halvard Times her first job was in a bakery.",
+			[]check{content("her first job was in a bakery"), relayedBy("Halvard Times")}},
+		{"'told NAME NP was …': the noun phrase after the addressee is the subject",
+			"He told the Halvard Times the hardest year was 2019.",
+			[]check{content("the hardest year was 2019"), relayedBy("Halvard Times")}},
 		{"a city the text places",
 			"Firefighters battled a blaze in Lyon, France, on Monday, officials said.",
 			[]check{rel("Lyon", LocatedIn, "France", true)}},

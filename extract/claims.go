@@ -319,6 +319,7 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 	// content
 	var lo, hi int = -1, -1
 	var leadTime *timex
+	tellTo := -1 // the named addressee of "told NAME CLAUSE", a mention
 	if cc := s.child(v, "ccomp"); cc >= 0 {
 		lo, hi = s.compactSubtree(cc)
 		// "told BBC News she had …" read with two subjects: the first
@@ -327,6 +328,13 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 			lo, _ = s.subtree(subjs[1], nil)
 		}
 		lo = subjectGap(s, v, cc, lo)
+		// "told the X Times the hardest year was …": the named addressee,
+		// then the complement's subject the parser hung elsewhere
+		if lemma == "tell" && lo > v+1 && s.child(cc, "nsubj", "expl", "csubj") < 0 {
+			if m, a, _, ok := st.toldClause(s, v); ok && a < lo {
+				lo, tellTo = a, m
+			}
+		}
 	} else if p := s.childrenRel(v, "parataxis"); len(p) > 0 && st.quoteNear(s, p[0]) {
 		lo, hi = s.subtree(p[0], nil)
 		lo = subjectGap(s, v, p[0], lo)
@@ -490,6 +498,13 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 	if (lo < 0 || lo > hi) && cueQ < 0 {
 		if a, b, ok := bareComplement(s, v); ok {
 			lo, hi = a, b
+		}
+	}
+	// "told the X Times the hardest year was …" with the clause lost in
+	// the parse: the content follows the named addressee
+	if (lo < 0 || lo > hi) && cueQ < 0 && lemma == "tell" {
+		if m, a, b, ok := st.toldClause(s, v); ok {
+			lo, hi, tellTo = a, b, m
 		}
 	}
 	if lo < 0 || lo > hi || hi-lo < 1 {
@@ -696,7 +711,11 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 			c.reportedBy = append(c.reportedBy, e)
 		}
 	}
-	if lemma == "tell" && addressee < 0 {
+	if tellTo >= 0 {
+		if e := st.ments[tellTo].ent; e >= 0 && st.ents[e].typ == TypeOrg && e != c.speaker {
+			c.reportedBy = append(c.reportedBy, e)
+		}
+	} else if lemma == "tell" && addressee < 0 {
 		// "X told the BBC": the addressee after the cue relays the claim
 		found := false
 		for _, o := range s.childrenRel(v, "obj", "iobj") {
@@ -1938,4 +1957,46 @@ func hasVerbIn(s *sent, k int) bool {
 		}
 	}
 	return false
+}
+
+// toldClause reads "told NAME CLAUSE" off the surface: a person or
+// organisation named right after the cue (after "the"), then a clause
+// with a nominal start and a verb. It returns the name's mention and the
+// clause's tokens.
+func (st *state) toldClause(s *sent, v int) (m, a, b int, ok bool) {
+	k := v + 1
+	if s.ok(k) && s.toks[k].UPOS == "DET" {
+		k++
+	}
+	mi := -1
+	if s.ok(k) {
+		mi = s.ment[k]
+	}
+	if mi < 0 || st.ments[mi].lo != k || st.ments[mi].ent < 0 {
+		return -1, 0, 0, false
+	}
+	if t := st.ents[st.ments[mi].ent].typ; t != TypeOrg && t != TypePerson {
+		return -1, 0, 0, false
+	}
+	a = st.ments[mi].hi + 1
+	if !s.ok(a) {
+		return -1, 0, 0, false
+	}
+	switch s.toks[a].UPOS {
+	case "DET", "PRON", "NOUN", "PROPN", "ADJ", "NUM":
+	default:
+		return -1, 0, 0, false
+	}
+	b = sentEnd(s, a)
+	verb := false
+	for i := a + 1; i <= b; i++ {
+		if u := s.toks[i].UPOS; u == "VERB" || u == "AUX" {
+			verb = true
+			break
+		}
+	}
+	if !verb || b-a < 2 {
+		return -1, 0, 0, false
+	}
+	return mi, a, b, true
 }
