@@ -782,6 +782,31 @@ func TestAttributionRules(t *testing.T) {
 		{"'told NAME NP was …': the noun phrase after the addressee is the subject",
 			"He told the Halvard Times the hardest year was 2019.",
 			[]check{content("the hardest year was 2019"), relayedBy("Halvard Times")}},
+		{"a main verb tagged as a participle, with a clause after it, keeps its claim",
+			"But an agency spokeswoman insisted Ms Berg had made the comment with staff in mind.",
+			[]check{cueCount("insist", 1), content("Ms Berg had made the comment with staff in mind")}},
+		{"a forecast verb read as a participle on a noun, with a clause after it",
+			"The news came as the head of Norway's board of senior economic advisers predicted wages would fall.",
+			[]check{cueCount("predict", 1), content("wages would fall")}},
+		{"a subject with an apposition before 'said' is no content",
+			"His mother, Jane, said her son's killer, Tom Ray, 17 - who was jailed in May - had copied the film.",
+			[]check{func(t *testing.T, r *Record) {
+				for _, c := range r.Claims {
+					if nameOf(r, c.Speaker) == "Tom Ray" {
+						t.Errorf("claim %+v by the content's subject", c)
+					}
+				}
+			}}},
+		{"'ROLE, NAME, said CONTENT' is no 'CONTENT, NAME, ROLE, said'",
+			"Separately, the region's largest parcel firm, Vantor, said it had placed an order for ten jets.",
+			[]check{eachClaim(func(t *testing.T, c Claim) {
+				if strings.Contains(c.Content, "parcel firm") {
+					t.Errorf("content %q is the speaker's title", c.Content)
+				}
+			})}},
+		{"'“…,” the paper quoted X as saying.': the quote is the content",
+			"\"We own the port, so the savings are larger for us,\" the newspaper quoted the executive as saying.",
+			[]check{speakerText("the executive"), content("We own the port, so the savings are larger for us,")}},
 		{"a city the text places",
 			"Firefighters battled a blaze in Lyon, France, on Monday, officials said.",
 			[]check{rel("Lyon", LocatedIn, "France", true)}},

@@ -281,13 +281,13 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 	// "those reported to have doubts", "the plans announced yesterday": a
 	// passive participle on a noun has no source, and the noun is what
 	// is reported, not who reports it
-	if s.rel(v) == "acl" && (s.toks[v].XPOS == "VBN" || s.toks[v].XPOS == "VBD") && s.child(v, "nsubj", "obj", "iobj", "ccomp") < 0 {
+	if s.rel(v) == "acl" && (s.toks[v].XPOS == "VBN" || s.toks[v].XPOS == "VBD") && s.child(v, "nsubj", "obj", "iobj", "ccomp") < 0 && !clauseAfter(s, v) {
 		return nil
 	}
 	// the same participle read as a verb with the noun as its subject
 	// ("All the measures announced today, …, are affordable"): a past
 	// participle without an auxiliary is no finite verb
-	if o := s.child(v, "obj"); s.toks[v].XPOS == "VBN" && s.child(v, "nsubj") >= 0 && s.child(v, "aux", "cop", "iobj", "ccomp", "xcomp") < 0 && (o < 0 || s.timex[o] >= 0) && thatAfter(s, v) < 0 {
+	if o := s.child(v, "obj"); s.toks[v].XPOS == "VBN" && s.child(v, "nsubj") >= 0 && s.child(v, "aux", "cop", "iobj", "ccomp", "xcomp") < 0 && (o < 0 || s.timex[o] >= 0) && thatAfter(s, v) < 0 && !clauseAfter(s, v) {
 		return nil
 	}
 	// "the ministers reported to have voted …", "said to be": with an
@@ -355,6 +355,9 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 				break
 			}
 		}
+	} else if r, _ := asSayingRelay(s, v); r >= 0 {
+		// "…,” the paper quoted X as saying.": no clause of the cue's
+		// own; the quote before the relay clause is read below
 	} else if h := s.head(v); h >= 0 && (s.rel(v) == "parataxis" || s.rel(v) == "advcl" && s.hasChildLemma(v, set("as")) && s.child(v, "obj") < 0 || s.rel(v) == "ccomp" && v > h && st.quoteNear(s, h) ||
 		// "…, health officials said on Monday." read as an adverbial clause
 		s.baseRel(v) == "advcl" && v > h && s.child(v, "mark") < 0 && commaBefore(s, v) && s.toks[v].XPOS != "VBG" ||
@@ -511,6 +514,9 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 		// no content in the parse: a quote right after the cue
 		// ("X stated, “...") or right before its clause ("“...,” X said")
 		q := st.adjacentQuote(s, v, cueQ)
+		if r, _ := asSayingRelay(s, v); q < 0 && r >= 0 {
+			q = st.adjacentQuote(s, r, cueQ)
+		}
 		if q < 0 {
 			return nil
 		}
@@ -882,7 +888,7 @@ func (st *state) subjectOf(s *sent, v int) (subj, relay int) {
 		}
 		// "CONTENT, NAME, a former minister, said.": the name before
 		// the apposition set off by commas
-		if s.toks[l].Form == "," && l >= 2 {
+		if s.toks[l].Form == "," && l >= 2 && endsClause(s, v) {
 			k := l - 1
 			for k > 0 && s.toks[k].Form != "," && l-k <= 12 {
 				k--
@@ -1814,6 +1820,15 @@ func parentheticalCue(s *sent, v int) (a, b, c, d, subj int, ok bool) {
 			noun = true
 		}
 	}
+	// "His mother, Jane, said her son's …": a before part with a comma
+	// of its own is the subject with an apposition, not content
+	if !quoteBefore {
+		for k := a; k <= b; k++ {
+			if s.toks[k].Form == "," {
+				return 0, 0, 0, 0, -1, false
+			}
+		}
+	}
 	if quoteAfter != quoteBefore {
 		// "During X, Y stated, “…”": the quote is read as usual
 		return 0, 0, 0, 0, -1, false
@@ -1999,4 +2014,31 @@ func (st *state) toldClause(s *sent, v int) (m, a, b int, ok bool) {
 		return -1, 0, 0, false
 	}
 	return mi, a, b, true
+}
+
+// clauseAfter reports whether a noun phrase and then a verb or auxiliary
+// follow token v ("insisted Mr X had made …"): v is then a main verb
+// with a complement clause, whatever its tag says.
+func clauseAfter(s *sent, v int) bool {
+	k := v + 1
+	for k < len(s.toks) {
+		switch s.toks[k].UPOS {
+		case "DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM":
+			k++
+			continue
+		}
+		break
+	}
+	return k > v+1 && k < len(s.toks) && (s.toks[k].UPOS == "AUX" || s.toks[k].UPOS == "VERB")
+}
+
+// endsClause reports whether only punctuation and time expressions
+// follow token v in its sentence.
+func endsClause(s *sent, v int) bool {
+	for k := v + 1; k < len(s.toks); k++ {
+		if s.toks[k].UPOS != "PUNCT" && s.timex[k] < 0 {
+			return false
+		}
+	}
+	return true
 }
