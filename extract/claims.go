@@ -368,8 +368,8 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 		lo, hi = s.subtree(h, func(k int) bool { return k == v })
 		if vlo > lo && vhi < hi {
 			// cue in the middle: keep the part before it (the side with
-			// the clause's head when the cue follows it)
-			if vlo-lo >= hi-vhi || h < vlo && v > h {
+			// the clause's head when the cue was read as its complement)
+			if vlo-lo >= hi-vhi || h < vlo && v > h && s.rel(v) == "ccomp" {
 				hi = vlo - 1
 			} else {
 				lo = vhi + 1
