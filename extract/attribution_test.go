@@ -807,6 +807,13 @@ func TestAttributionRules(t *testing.T) {
 		{"'“…,” the paper quoted X as saying.': the quote is the content",
 			"\"We own the port, so the savings are larger for us,\" the newspaper quoted the executive as saying.",
 			[]check{speakerText("the executive"), content("We own the port, so the savings are larger for us,")}},
+		{"'told NAME Mr X had …' with the courtesy title read into the addressee",
+			"Sources told the Daily Courier Mr Hale had always backed the plan.",
+			[]check{content("Mr Hale had always backed the plan"), func(t *testing.T, r *Record) {
+				if len(r.Claims) > 0 && len(r.Claims[0].ReportedBy) > 0 {
+					t.Errorf("reported_by %v, want none (the addressee's name ran into the content)", r.Claims[0].ReportedBy)
+				}
+			}}},
 		{"a city the text places",
 			"Firefighters battled a blaze in Lyon, France, on Monday, officials said.",
 			[]check{rel("Lyon", LocatedIn, "France", true)}},

@@ -333,6 +333,9 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 		if lemma == "tell" && lo > v+1 && s.child(cc, "nsubj", "expl", "csubj") < 0 {
 			if m, a, _, ok := st.toldClause(s, v); ok && a < lo {
 				lo, tellTo = a, m
+				if m < 0 {
+					tellTo = -2 // an addressee, but not one that relays
+				}
 			}
 		}
 	} else if p := s.childrenRel(v, "parataxis"); len(p) > 0 && st.quoteNear(s, p[0]) {
@@ -508,6 +511,9 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 	if (lo < 0 || lo > hi) && cueQ < 0 && lemma == "tell" {
 		if m, a, b, ok := st.toldClause(s, v); ok {
 			lo, hi, tellTo = a, b, m
+			if m < 0 {
+				tellTo = -2
+			}
 		}
 	}
 	if lo < 0 || lo > hi || hi-lo < 1 {
@@ -717,9 +723,11 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 			c.reportedBy = append(c.reportedBy, e)
 		}
 	}
-	if tellTo >= 0 {
-		if e := st.ments[tellTo].ent; e >= 0 && st.ents[e].typ == TypeOrg && e != c.speaker {
-			c.reportedBy = append(c.reportedBy, e)
+	if tellTo != -1 {
+		if tellTo >= 0 {
+			if e := st.ments[tellTo].ent; e >= 0 && st.ents[e].typ == TypeOrg && e != c.speaker {
+				c.reportedBy = append(c.reportedBy, e)
+			}
 		}
 	} else if lemma == "tell" && addressee < 0 {
 		// "X told the BBC": the addressee after the cue relays the claim
@@ -1994,6 +2002,14 @@ func (st *state) toldClause(s *sent, v int) (m, a, b int, ok bool) {
 		return -1, 0, 0, false
 	}
 	a = st.ments[mi].hi + 1
+	// "told the X Courier Mr Y had …" with the courtesy title read into
+	// the addressee's name: the title starts the content, and the name
+	// is no relay
+	for h := st.ments[mi].lo + 1; h <= st.ments[mi].hi; h++ {
+		if honorifics[s.lower(h)] {
+			return -1, h, sentEnd(s, h), hasVerbAfter(s, h)
+		}
+	}
 	if !s.ok(a) {
 		return -1, 0, 0, false
 	}
@@ -2041,4 +2057,15 @@ func endsClause(s *sent, v int) bool {
 		}
 	}
 	return true
+}
+
+// hasVerbAfter reports whether a verb or auxiliary follows token k in its
+// sentence.
+func hasVerbAfter(s *sent, k int) bool {
+	for i := k + 1; i < len(s.toks); i++ {
+		if u := s.toks[i].UPOS; u == "VERB" || u == "AUX" {
+			return true
+		}
+	}
+	return false
 }
