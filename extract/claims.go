@@ -652,6 +652,19 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 			}
 		}
 		c.speakerTok = subj
+		// "ROLE, NAME, said CONTENT" read with the role as content: a
+		// content wholly before the speaker while a clause follows the
+		// cue is that clause
+		if c.clo >= 0 && c.clo < slo && !c.quote && !endsClause(s, v) {
+			if a, b, ok := bareComplement(s, v); ok {
+				c.clo, c.chi = a, b
+				cs := span{s.toks[a].Start, s.toks[b].End}
+				c.cspans = []span{cs}
+				c.content = st.text(cs.start, cs.end)
+				st.markQuote(c, cs, cueQ)
+				lo, hi = a, b
+			}
+		}
 		c.speakerText = st.tokText(s, slo, shi)
 		if cueQ >= 0 && firstPronouns[s.lower(subj)] {
 			c.firstPerson = true
@@ -896,7 +909,7 @@ func (st *state) subjectOf(s *sent, v int) (subj, relay int) {
 		}
 		// "CONTENT, NAME, a former minister, said.": the name before
 		// the apposition set off by commas
-		if s.toks[l].Form == "," && l >= 2 && endsClause(s, v) {
+		if s.toks[l].Form == "," && l >= 2 {
 			k := l - 1
 			for k > 0 && s.toks[k].Form != "," && l-k <= 12 {
 				k--
