@@ -810,6 +810,9 @@ func TestAttributionRules(t *testing.T) {
 					t.Errorf("reported_by %v, want none (the addressee's name ran into the content)", r.Claims[0].ReportedBy)
 				}
 			}}},
+		{"'said A but B' without a comma is all the speaker's",
+			"Officials said the road was open but drivers should take care.",
+			[]check{content("the road was open but drivers should take care")}},
 		{"a city the text places",
 			"Firefighters battled a blaze in Lyon, France, on Monday, officials said.",
 			[]check{rel("Lyon", LocatedIn, "France", true)}},

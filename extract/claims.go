@@ -448,7 +448,8 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 		// with a subject of its own is the writer's, not the speaker's
 		if root >= 0 && root > v {
 			for _, k := range s.childrenRel(root, "conj") {
-				if cc := s.child(k, "cc"); cc >= 0 && (s.lower(cc) == "but" || s.lower(cc) == "yet") && s.child(k, "nsubj", "nsubj:pass") >= 0 {
+				// (without the comma, "says A but B" is all the speaker's)
+				if cc := s.child(k, "cc"); cc >= 0 && (s.lower(cc) == "but" || s.lower(cc) == "yet") && s.child(k, "nsubj", "nsubj:pass") >= 0 && cc > 0 && s.toks[cc-1].Form == "," {
 					if b := cc - 1; b > lo && b <= hi {
 						hi = b
 						if s.toks[b].Form == "," {
