@@ -657,7 +657,7 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 		// content wholly before the speaker while a clause follows the
 		// cue is that clause
 		if c.clo >= 0 && c.clo < slo && !c.quote && !endsClause(s, v) {
-			if a, b, ok := bareComplement(s, v); ok {
+			if a, b, ok := bareComplement(s, v); ok && (slo < a || slo > b) {
 				c.clo, c.chi = a, b
 				cs := span{s.toks[a].Start, s.toks[b].End}
 				c.cspans = []span{cs}
@@ -1769,8 +1769,8 @@ func parentheticalCue(s *sent, v int) (a, b, c, d, subj int, ok bool) {
 	}
 	l, r := v, v
 	if v+1 < n && nominal(v+1) {
-		// inverted: ", said X,"
-		for r+1 < n && nominal(r+1) {
+		// inverted: ", said X,", ", said X of Y in Z,"
+		for r+1 < n && (nominal(r+1) || s.toks[r+1].UPOS == "ADP" && r+2 < n && nominal(r+2)) {
 			r++
 		}
 		subj = r
