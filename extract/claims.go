@@ -448,14 +448,30 @@ func (st *state) cueClaim(s *sent, v int) *claim {
 		// with a subject of its own is the writer's, not the speaker's
 		if root >= 0 && root > v {
 			for _, k := range s.childrenRel(root, "conj") {
-				// (without the comma, "says A but B" is all the speaker's)
-				if cc := s.child(k, "cc"); cc >= 0 && (s.lower(cc) == "but" || s.lower(cc) == "yet") && s.child(k, "nsubj", "nsubj:pass") >= 0 && cc > 0 && s.toks[cc-1].Form == "," {
+				// (without the comma, "says A but B" is all the speaker's,
+				// unless B attributes something of its own: "but officials
+				// argued …")
+				if cc := s.child(k, "cc"); cc >= 0 && (s.lower(cc) == "but" || s.lower(cc) == "yet") && s.child(k, "nsubj", "nsubj:pass") >= 0 && cc > 0 && (s.toks[cc-1].Form == "," || cueLemmas[s.lemma(k)] && s.toks[k].UPOS == "VERB") {
 					if b := cc - 1; b > lo && b <= hi {
 						hi = b
 						if s.toks[b].Form == "," {
 							hi = b - 1
 						}
 					}
+				}
+			}
+		}
+		// "… but regulators argued …" however the parser hung it: a
+		// contrasting clause that attributes something of its own ends
+		// the content
+		if lo > v {
+			for b := lo + 1; b <= hi; b++ {
+				if (s.lower(b) == "but" || s.lower(b) == "yet") && s.toks[b].UPOS == "CCONJ" && hasCueWithSubject(s, b+1, hi) {
+					hi = b - 1
+					if s.toks[hi].Form == "," {
+						hi--
+					}
+					break
 				}
 			}
 		}
