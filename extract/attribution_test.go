@@ -820,10 +820,10 @@ func TestAttributionRules(t *testing.T) {
 			"Rents in the capital rose by a fifth in 2023, estimated Tom Berg, study author and an adviser at the Halvard Trust.",
 			[]check{speaker("Tom Berg"), content("Rents in the capital rose by a fifth in 2023")}},
 		{"'said A but B argued …': the other attribution is not the first speaker's content",
-			"Vantor has always insisted the sale was state-backed theft but Norwegian officials argued they were enforcing the law, trying to recover unpaid taxes.",
-			[]check{content("the sale was state-backed theft"), lastSpeaker("Norwegian officials"), func(t *testing.T, r *Record) {
+			"The firm has always insisted the merger was fair but French regulators argued they were protecting buyers, hoping to cut prices.",
+			[]check{content("the merger was fair"), func(t *testing.T, r *Record) {
 				if n := len(r.Claims); n > 0 && len(r.Claims[n-1].ReportedBy) > 0 {
-					t.Errorf("the officials' claim relayed by %v", r.Claims[n-1].ReportedBy)
+					t.Errorf("the regulators' claim relayed by %v", r.Claims[n-1].ReportedBy)
 				}
 			}}},
 		{"'said A but B argued …' whatever the parser made of B",
