@@ -4,9 +4,9 @@ import (
 	"strings"
 )
 
-// orgNoun reports whether w, singular or plural, is in orgNouns
+// orgNounForm reports whether w, singular or plural, is in orgNouns
 // ("makers", "firms").
-func orgNoun(w string) bool {
+func orgNounForm(w string) bool {
 	// (a maker or producer may be a person, "the film producer X", but
 	// "the makers of X" are a firm)
 	return orgNouns[w] || w == "makers" || w == "producers" || strings.HasSuffix(w, "s") && orgNouns[strings.TrimSuffix(w, "s")] ||
@@ -197,7 +197,7 @@ func (st *state) orgCue(s *sent, m *mention) bool {
 			return orgPossessions[s.lower(h)] && orgPossessions[s.lower(j)] || orgCompounds[s.lower(j)+" "+s.lower(h)]
 		}
 	case w == ",":
-		if h := st.apposHead(s, k+1); h >= 0 && orgNoun(s.lower(h)) {
+		if h := st.apposHead(s, k+1); h >= 0 && orgNounForm(s.lower(h)) {
 			return true
 		}
 	case madeGoods[w] && commonNoun(s, k) && m.typ != TypeGPE:
@@ -216,7 +216,7 @@ func (st *state) orgCue(s *sent, m *mention) bool {
 	}
 	// "X is the world's largest carmaker", "X was a niche maker of …"
 	if p := s.head(m.head); s.baseRel(m.head) == "nsubj" && s.ok(p) && s.toks[p].UPOS == "NOUN" &&
-		orgNoun(s.lower(p)) && s.child(p, "cop") >= 0 {
+		orgNounForm(s.lower(p)) && s.child(p, "cop") >= 0 {
 		return true
 	}
 	// "manufacturers like X", "firms such as X"
@@ -225,7 +225,7 @@ func (st *state) orgCue(s *sent, m *mention) bool {
 		if s.lower(k) == "as" {
 			n = k - 2
 		}
-		if s.ok(n) && commonNoun(s, n) && orgNoun(s.lower(n)) {
+		if s.ok(n) && commonNoun(s, n) && orgNounForm(s.lower(n)) {
 			return true
 		}
 	}

@@ -503,7 +503,7 @@ func (st *state) basedHolder(s *sent, k int) bool {
 	}
 	w := s.lower(h)
 	w = strings.TrimSuffix(w, "s")
-	return orgNoun(w) || orgHeads[w] || titleWords[w] || collectiveNouns[w] || basedHolders[w]
+	return orgNounForm(w) || orgHeads[w] || titleWords[w] || collectiveNouns[w] || basedHolders[w]
 }
 
 // basedHolders are firms and people often described as "X-based".
