@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/newsgraph/newsgraph/internal/nlp"
 	pc "github.com/newsgraph/newsgraph/internal/nlp/perceptron"
 )
 
@@ -101,7 +102,7 @@ func wordAttrs(w string) attrs {
 	}
 	first, _ := utf8.DecodeRuneInString(w)
 	return attrs{lower: pc.Str(lw), exact: pc.Str(w), suf1: suf(1), suf2: suf(2), suf3: suf(3), suf4: suf(4),
-		pre1: pre(1), pre2: pre(2), pre3: pre(3), suf5: suf(5), shape: pc.Str(Shape(w)), cap: unicode.IsUpper(first)}
+		pre1: pre(1), pre2: pre(2), pre3: pre(3), suf5: suf(5), shape: pc.Str(nlp.Shape(w)), cap: unicode.IsUpper(first)}
 }
 
 // normalize lowercases w and maps digits to 0.
@@ -116,39 +117,6 @@ func normalize(w string) string {
 		}
 	}
 	return b.String()
-}
-
-// Shape maps a word to a short shape string such as "Xx", "d.d" or "x-x".
-func Shape(w string) string {
-	var b []byte
-	var last byte
-	n := 0
-	for _, r := range w {
-		var c byte
-		switch {
-		case unicode.IsUpper(r):
-			c = 'X'
-		case unicode.IsLower(r):
-			c = 'x'
-		case unicode.IsDigit(r):
-			c = 'd'
-		case r < 128:
-			c = byte(r)
-		default:
-			c = '*'
-		}
-		if c == last {
-			n++
-			if n > 2 {
-				continue
-			}
-		} else {
-			n = 1
-		}
-		last = c
-		b = append(b, c)
-	}
-	return string(b)
 }
 
 var (

@@ -59,14 +59,3 @@ func TestTrainSaveLoad(t *testing.T) {
 		t.Error("tags for no words")
 	}
 }
-
-func TestShape(t *testing.T) {
-	tests := map[string]string{"Hello": "Xxx", "USA": "XX", "3.5": "d.d", "e-mail": "x-xx", "1,000,000": "d,dd,dd"}
-	for in, want := range tests {
-		t.Run(in, func(t *testing.T) {
-			if got := Shape(in); got != want {
-				t.Errorf("Shape(%q) = %q, want %q", in, got, want)
-			}
-		})
-	}
-}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/internal/nlp"
 )
 
 // Learned sentence boundaries. The rules of Split cut after final
@@ -45,7 +47,7 @@ func boundaryFeatures(fs []string, toks []Token, i, begin, nl int, level string)
 		case k >= len(toks):
 			return "</s>"
 		}
-		return wordShape(toks[k].Text)
+		return nlp.Shape(toks[k].Text)
 	}
 	a, b := word(i-1), word(i)
 	sa, sb := shape(i-1), shape(i)
@@ -105,38 +107,6 @@ func punctLevel(text string) string {
 		return "50"
 	}
 	return "0"
-}
-
-// wordShape maps a word to a short shape ("Xx", "dd:dd", "x@x.x"): runs of
-// the same class longer than two are cut to two.
-func wordShape(w string) string {
-	var b strings.Builder
-	var last rune
-	n := 0
-	for _, r := range w {
-		c := r
-		switch {
-		case unicode.IsUpper(r):
-			c = 'X'
-		case unicode.IsLower(r):
-			c = 'x'
-		case unicode.IsDigit(r):
-			c = 'd'
-		case r >= 128:
-			c = '*'
-		}
-		if c == last {
-			n++
-			if n > 2 {
-				continue
-			}
-		} else {
-			n = 1
-		}
-		last = c
-		b.WriteRune(c)
-	}
-	return b.String()
 }
 
 // boundaryScore is the learned score of a sentence boundary before
