@@ -1,6 +1,7 @@
 // Package nlp holds the shared linguistic data types of newsgraph's NLP core:
 // sentences and tokens with character offsets, tags, lemmas and dependency
-// arcs. The trained components live in subpackages (tokenize, tag, parse, ner,
+// arcs, and the word shape several models use as a feature (Shape). The
+// trained components live in subpackages (tokenize, tag, parse, ner,
 // conllu, ...). Package nlp and its subpackages import nothing else of
 // newsgraph.
 package nlp
