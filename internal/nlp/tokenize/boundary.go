@@ -31,24 +31,18 @@ type BoundaryDoc struct {
 // line breaks in the gap, level how well the text is punctuated
 // (punctLevel).
 func boundaryFeatures(fs []string, toks []Token, i, begin, nl int, level string) []string {
-	word := func(k int) string {
+	// at applies f to token k's text; tokens outside the sentence are padding
+	at := func(k int, f func(string) string) string {
 		switch {
 		case k < begin:
 			return "<s>"
 		case k >= len(toks):
 			return "</s>"
 		}
-		return strings.ToLower(toks[k].Text)
+		return f(toks[k].Text)
 	}
-	shape := func(k int) string {
-		switch {
-		case k < begin:
-			return "<s>"
-		case k >= len(toks):
-			return "</s>"
-		}
-		return nlp.Shape(toks[k].Text)
-	}
+	word := func(k int) string { return at(k, strings.ToLower) }
+	shape := func(k int) string { return at(k, nlp.Shape) }
 	a, b := word(i-1), word(i)
 	sa, sb := shape(i-1), shape(i)
 	n := i - begin
