@@ -197,8 +197,22 @@ func isProse(line string) bool {
 //     follow a line ending with ":".
 //
 // Nothing is removed unless article prose (a line ending like a sentence,
-// or a long line) remains before the cut.
+// or a long line) remains before the cut. The rules are applied until
+// nothing more goes: a cut can bring an earlier list header or trailing
+// block to the end (a page whose furniture was repeated), and cleaning
+// must give the same text when applied to its own output.
 func stripBoilerplate(text string) string {
+	for {
+		out := stripOnce(text)
+		if out == text {
+			return out
+		}
+		text = out // only removes lines, so this ends
+	}
+}
+
+// stripOnce applies the rules of stripBoilerplate once.
+func stripOnce(text string) string {
 	lines := strings.Split(text, "\n")
 	kept := lines[:0]
 	for _, l := range lines {
